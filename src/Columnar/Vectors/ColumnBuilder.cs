@@ -1,0 +1,228 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using Olap.Columnar.Types;
+
+namespace Olap.Columnar.Vectors;
+
+/// <summary>
+/// Accumulates the values of one column, of any length, in growable buffers; <see cref="ToVector"/> views them as a flat
+/// <see cref="ColumnVector"/> without copying. Writers buffer a row group this way; tests build columns with it.
+/// </summary>
+public sealed class ColumnBuilder
+{
+    private byte[] _data;
+    private byte[] _heap = [];
+    private int _heapLength;
+    private byte[]? _validity;
+
+    public ColumnBuilder(ColumnType type, int capacity = VectorSize.Standard)
+    {
+        Type = type;
+        var width = type.Physical == PhysicalKind.String ? sizeof(int) : type.FixedWidth;
+        _data = new byte[Math.Max(capacity + 1, 16) * width];
+    }
+
+    public ColumnType Type { get; }
+
+    public int Count { get; private set; }
+
+    public int NullCount { get; private set; }
+
+    public void AppendNull()
+    {
+        EnsureValidity();
+        AppendDefault();
+        _validity![(Count - 1) >> 3] &= (byte)~(1 << ((Count - 1) & 7));
+        NullCount++;
+    }
+
+    /// <summary>Appends an integral value (BOOLEAN, SMALLINT, INTEGER, BIGINT, DECIMAL scaled, DATE days, TIMESTAMP micros).</summary>
+    public void AppendInt64(long value)
+    {
+        switch (Type.Physical)
+        {
+            case PhysicalKind.Int8: Append((byte)value); break;
+            case PhysicalKind.Int16: Append((short)value); break;
+            case PhysicalKind.Int32: Append((int)value); break;
+            case PhysicalKind.Int64: Append(value); break;
+            default: throw new InvalidOperationException($"A {Type} column does not take integers.");
+        }
+    }
+
+    public void AppendDouble(double value)
+    {
+        if (Type.Physical != PhysicalKind.Double)
+        {
+            throw new InvalidOperationException($"A {Type} column does not take doubles.");
+        }
+
+        Append(value);
+    }
+
+    public void AppendString(string value) => AppendString(Encoding.UTF8.GetBytes(value));
+
+    public void AppendString(ReadOnlySpan<byte> utf8)
+    {
+        if (Type.Physical != PhysicalKind.String)
+        {
+            throw new InvalidOperationException($"A {Type} column does not take strings.");
+        }
+
+        if (_heapLength + utf8.Length > _heap.Length)
+        {
+            Array.Resize(ref _heap, Math.Max(_heap.Length * 2, _heapLength + utf8.Length + 256));
+        }
+
+        utf8.CopyTo(_heap.AsSpan(_heapLength));
+        _heapLength += utf8.Length;
+        AppendOffsetAfterValue();
+    }
+
+    public void Append(ScalarValue value)
+    {
+        switch (value.Kind)
+        {
+            case ScalarKind.Null: AppendNull(); break;
+            case ScalarKind.Integer: AppendInt64(value.Int64); break;
+            case ScalarKind.Double: AppendDouble(value.Double); break;
+            default: AppendString(value.Utf8); break;
+        }
+    }
+
+    /// <summary>Appends row <paramref name="row"/> of <paramref name="source"/> (any form) of the same type.</summary>
+    public void AppendFrom(ColumnVector source, int row)
+    {
+        if (source.IsNull(row))
+        {
+            AppendNull();
+            return;
+        }
+
+        switch (Type.Physical)
+        {
+            case PhysicalKind.Int8: Append(source.GetValue<byte>(row)); break;
+            case PhysicalKind.Int16: Append(source.GetValue<short>(row)); break;
+            case PhysicalKind.Int32: Append(source.GetValue<int>(row)); break;
+            case PhysicalKind.Int64: Append(source.GetValue<long>(row)); break;
+            case PhysicalKind.Double: Append(source.GetValue<double>(row)); break;
+            default: AppendString(source.GetString(row)); break;
+        }
+    }
+
+    /// <summary>A flat vector over the builder's buffers; valid until the next append or <see cref="Clear"/>.</summary>
+    public ColumnVector ToVector()
+    {
+        var vector = new ColumnVector(Type);
+        ViewInto(vector);
+        return vector;
+    }
+
+    /// <summary>Points <paramref name="vector"/> at the builder's buffers without copying.</summary>
+    public void ViewInto(ColumnVector vector)
+    {
+        if (Type.Physical == PhysicalKind.String)
+        {
+            EnsureData(sizeof(int));
+            vector.ReferenceFlat(Count, _data.AsMemory(0, (Count + 1) * sizeof(int)), _heap.AsMemory(0, _heapLength));
+        }
+        else
+        {
+            vector.ReferenceFlat(Count, _data.AsMemory(0, Count * Type.FixedWidth));
+        }
+
+        if (_validity is not null)
+        {
+            vector.Validity.Reference(_validity.AsMemory(0, ValidityMask.ByteCount(Count)));
+        }
+    }
+
+    public void Clear()
+    {
+        Count = 0;
+        NullCount = 0;
+        _heapLength = 0;
+        _validity = null;
+    }
+
+    private void Append<T>(T value)
+        where T : unmanaged
+    {
+        var width = System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
+        EnsureData(width);
+        MemoryMarshal.Write(_data.AsSpan(Count * width), in value);
+        Count++;
+        MarkValidIfTracked();
+    }
+
+    private void AppendDefault()
+    {
+        if (Type.Physical == PhysicalKind.String)
+        {
+            AppendOffsetAfterValue();
+            return;
+        }
+
+        var width = Type.FixedWidth;
+        EnsureData(width);
+        _data.AsSpan(Count * width, width).Clear();
+        Count++;
+    }
+
+    private void AppendOffsetAfterValue()
+    {
+        EnsureData(sizeof(int));
+        var offsets = MemoryMarshal.Cast<byte, int>(_data.AsSpan());
+        if (Count == 0)
+        {
+            offsets[0] = 0;
+        }
+
+        offsets[Count + 1] = _heapLength;
+        Count++;
+        MarkValidIfTracked();
+    }
+
+    private void MarkValidIfTracked()
+    {
+        if (_validity is null)
+        {
+            return;
+        }
+
+        EnsureValidityCapacity();
+        var row = Count - 1;
+        _validity[row >> 3] |= (byte)(1 << (row & 7));
+    }
+
+    private void EnsureData(int width)
+    {
+        // Strings keep Count + 1 offsets; fixed-width values Count values.
+        var needed = (Count + 2) * width;
+        if (needed > _data.Length)
+        {
+            Array.Resize(ref _data, Math.Max(_data.Length * 2, needed));
+        }
+    }
+
+    private void EnsureValidity()
+    {
+        if (_validity is null)
+        {
+            _validity = new byte[Math.Max(ValidityMask.ByteCount(Count + 1) * 2, 256)];
+            _validity.AsSpan().Fill(0xFF);
+        }
+
+        EnsureValidityCapacity();
+    }
+
+    private void EnsureValidityCapacity()
+    {
+        var needed = ValidityMask.ByteCount(Count + 1);
+        if (needed > _validity!.Length)
+        {
+            var old = _validity.Length;
+            Array.Resize(ref _validity, Math.Max(old * 2, needed));
+            _validity.AsSpan(old).Fill(0xFF);
+        }
+    }
+}

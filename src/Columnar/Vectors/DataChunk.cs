@@ -1,0 +1,54 @@
+namespace Olap.Columnar.Vectors;
+
+/// <summary>
+/// Up to <see cref="VectorSize.Standard"/> rows as one <see cref="ColumnVector"/> per column, plus an optional
+/// <see cref="SelectionVector"/> naming the live rows. Filters set the selection; they do not copy columns.
+/// </summary>
+public sealed class DataChunk
+{
+    private readonly SelectionVector _selection;
+
+    public DataChunk(IReadOnlyList<Types.ColumnType> types, int capacity = VectorSize.Standard)
+    {
+        Columns = new ColumnVector[types.Count];
+        for (var i = 0; i < Columns.Length; i++)
+        {
+            Columns[i] = new ColumnVector(types[i]);
+        }
+
+        Capacity = capacity;
+        _selection = new SelectionVector(capacity);
+    }
+
+    public ColumnVector[] Columns { get; }
+
+    public int Capacity { get; }
+
+    /// <summary>Rows in the vectors, selected or not.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>The live rows, or null when every row is live.</summary>
+    public SelectionVector? Selection { get; private set; }
+
+    /// <summary>Rows that are live: the selection's count, or <see cref="Count"/> when there is no selection.</summary>
+    public int LiveCount => Selection?.Count ?? Count;
+
+    public void SetCount(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Capacity);
+        Count = count;
+        Selection = null;
+    }
+
+    /// <summary>The chunk's own selection vector, to fill and then pass to <see cref="Select"/>.</summary>
+    public SelectionVector SelectionStorage => _selection;
+
+    /// <summary>Restricts the live rows to those whose bits are set (bit i = row i).</summary>
+    public void Select(ReadOnlySpan<ulong> bits)
+    {
+        _selection.SetFromBits(bits, Count);
+        Selection = _selection;
+    }
+
+    public void ClearSelection() => Selection = null;
+}
