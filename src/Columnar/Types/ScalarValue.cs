@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Olap.Columnar.Types;
 
@@ -39,7 +38,7 @@ public readonly struct ScalarValue : IEquatable<ScalarValue>
 
     public static ScalarValue FromUtf8(ReadOnlySpan<byte> value) => new(ScalarKind.String, 0, 0, value.ToArray());
 
-    public static ScalarValue FromString(string value) => new(ScalarKind.String, 0, 0, Encoding.UTF8.GetBytes(value));
+    public static ScalarValue FromString(string value) => new(ScalarKind.String, 0, 0, System.Text.Encoding.UTF8.GetBytes(value));
 
     /// <summary>The value as the flat-vector element type <typeparamref name="T"/> of an integral or DOUBLE column.</summary>
     public T As<T>()
@@ -94,7 +93,7 @@ public readonly struct ScalarValue : IEquatable<ScalarValue>
     {
         ScalarKind.Integer => _integer.ToString(CultureInfo.InvariantCulture),
         ScalarKind.Double => _double.ToString("R", CultureInfo.InvariantCulture),
-        ScalarKind.String => Encoding.UTF8.GetString(_utf8!),
+        ScalarKind.String => System.Text.Encoding.UTF8.GetString(_utf8!),
         _ => "NULL",
     };
 

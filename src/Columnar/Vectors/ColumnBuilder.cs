@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text;
 using Olap.Columnar.Types;
 
 namespace Olap.Columnar.Vectors;
@@ -59,7 +58,7 @@ public sealed class ColumnBuilder
         Append(value);
     }
 
-    public void AppendString(string value) => AppendString(Encoding.UTF8.GetBytes(value));
+    public void AppendString(string value) => AppendString(System.Text.Encoding.UTF8.GetBytes(value));
 
     public void AppendString(ReadOnlySpan<byte> utf8)
     {

@@ -40,6 +40,12 @@ public sealed class ColumnVector
     /// <summary>The raw bytes of a flat or constant vector's values (offsets for strings).</summary>
     public ReadOnlySpan<byte> RawData => _data.Span;
 
+    /// <summary>The memory behind <see cref="RawData"/>, for views that reference it without copying.</summary>
+    public Memory<byte> RawMemory => _data;
+
+    /// <summary>The memory behind <see cref="Heap"/>.</summary>
+    public Memory<byte> HeapMemory => _heap;
+
     /// <summary>The string bytes that <see cref="StringOffsets"/> address.</summary>
     public ReadOnlySpan<byte> Heap => _heap.Span;
 

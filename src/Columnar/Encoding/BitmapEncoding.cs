@@ -1,0 +1,214 @@
+using Olap.Columnar.Bitmaps;
+using Olap.Columnar.Kernels;
+using Olap.Columnar.Predicates;
+using Olap.Columnar.Types;
+using Olap.Columnar.Vectors;
+
+namespace Olap.Columnar.Encoding;
+
+/// <summary>
+/// For very low cardinality: the sorted distinct values and, per value, a compressed (Roaring) bitmap of its rows.
+/// <c>=</c> and <c>IN</c> become unions of bitmaps, and two bitmap-encoded predicates combine by intersection
+/// (<see cref="IBitmapSelectable"/>), all without touching the rows that do not match.
+/// </summary>
+/// <remarks>Layout: int32 entry count, 4 bytes padding; the entries (plain); padding to 8; int32 byte length per bitmap; the serialized bitmaps.</remarks>
+public sealed class BitmapEncoding : IColumnEncoding
+{
+    public static readonly BitmapEncoding Instance = new();
+
+    /// <summary>Above this many distinct values one bitmap per value costs more than dictionary codes.</summary>
+    public const int MaxEntries = 32;
+
+    public EncodingKind Kind => EncodingKind.Bitmap;
+
+    public long EstimateSize(ColumnVector values, ChunkAnalysis analysis)
+    {
+        if (analysis.Dictionary is not { } entries || entries.Count > MaxEntries || analysis.RowCount == 0)
+        {
+            return -1;
+        }
+
+        long size = 16 + PlainEncoding.Size(entries) + (entries.Count * 4L);
+        foreach (var bitmap in Bitmaps(analysis))
+        {
+            size += bitmap.SerializedSize;
+        }
+
+        return size;
+    }
+
+    public void Encode(ColumnVector values, ChunkAnalysis analysis, PayloadWriter writer)
+    {
+        var entries = analysis.Dictionary ?? throw new InvalidOperationException("The chunk has too many distinct values for bitmaps.");
+        var bitmaps = Bitmaps(analysis);
+        writer.Write(entries.Count);
+        writer.Align(8);
+        PlainEncoding.Write(entries, writer);
+        writer.Align(8);
+        foreach (var bitmap in bitmaps)
+        {
+            writer.Write(bitmap.SerializedSize);
+        }
+
+        foreach (var bitmap in bitmaps)
+        {
+            bitmap.Serialize(writer.GetSpan(bitmap.SerializedSize));
+        }
+    }
+
+    public EncodedColumn Open(ColumnType type, int rowCount, ReadOnlyMemory<byte> payload)
+    {
+        var reader = new PayloadReader(payload.Span, "bitmap");
+        var entryCount = reader.ReadCount("the entry count", Math.Min(MaxEntries, Math.Max(rowCount, 0)));
+        if (entryCount == 0 && rowCount > 0)
+        {
+            throw reader.Corrupt($"no entries for {rowCount} rows");
+        }
+
+        reader.Align(8);
+        var entries = new ColumnVector(type);
+        reader.Skip(PlainEncoding.Read(type, entryCount, payload[reader.Position..], entries, "bitmap entries"), "the entries");
+        reader.Align(8);
+        var lengths = new int[entryCount];
+        for (var i = 0; i < entryCount; i++)
+        {
+            lengths[i] = reader.ReadCount($"the length of bitmap {i}", int.MaxValue);
+        }
+
+        var bitmaps = new RoaringBitmap[entryCount];
+        long covered = 0;
+        for (var i = 0; i < entryCount; i++)
+        {
+            var start = reader.Skip(lengths[i], $"bitmap {i}");
+            bitmaps[i] = RoaringBitmap.Deserialize(payload.Span.Slice(start, lengths[i]));
+            covered += bitmaps[i].Cardinality;
+        }
+
+        if (reader.Remaining != 0)
+        {
+            throw reader.Corrupt($"{reader.Remaining} bytes follow the bitmaps");
+        }
+
+        // Every row must belong to exactly one value: the bitmaps partition [0, rowCount).
+        var union = new RoaringBitmap();
+        foreach (var bitmap in bitmaps)
+        {
+            union = RoaringBitmap.Or(union, bitmap);
+        }
+
+        if (covered != rowCount || union.Cardinality != rowCount || (rowCount > 0 && !union.Contains(rowCount - 1)))
+        {
+            throw reader.Corrupt($"the bitmaps do not partition the {rowCount} rows");
+        }
+
+        return new BitmapColumn(type, rowCount, entries, bitmaps);
+    }
+
+    private static RoaringBitmap[] Bitmaps(ChunkAnalysis analysis)
+    {
+        if (analysis.ValueBitmaps is { } cached)
+        {
+            return cached;
+        }
+
+        var entryCount = analysis.Dictionary!.Count;
+        var codes = analysis.Codes!;
+        var counts = new int[entryCount];
+        foreach (var code in codes)
+        {
+            counts[code]++;
+        }
+
+        var rows = new int[entryCount][];
+        for (var e = 0; e < entryCount; e++)
+        {
+            rows[e] = new int[counts[e]];
+        }
+
+        Array.Clear(counts);
+        for (var row = 0; row < codes.Length; row++)
+        {
+            var code = codes[row];
+            rows[code][counts[code]++] = row;
+        }
+
+        var bitmaps = new RoaringBitmap[entryCount];
+        for (var e = 0; e < entryCount; e++)
+        {
+            bitmaps[e] = RoaringBitmap.FromSorted(rows[e]);
+        }
+
+        analysis.ValueBitmaps = bitmaps;
+        return bitmaps;
+    }
+
+    private sealed class BitmapColumn(ColumnType type, int rowCount, ColumnVector entries, RoaringBitmap[] bitmaps)
+        : EncodedColumn(type, rowCount), IBitmapSelectable
+    {
+        private Selection? _lastSelection;
+
+        public override EncodingKind Kind => EncodingKind.Bitmap;
+
+        public override void Decode(int start, int count, ColumnVector target)
+        {
+            CheckRange(start, count);
+            var codesMemory = target.RentCodes(count);
+            var codes = codesMemory.Span;
+            Span<ulong> rows = stackalloc ulong[BitSpan.WordCount(Math.Min(count, VectorSize.Standard))];
+            for (var windowStart = 0; windowStart < count; windowStart += VectorSize.Standard)
+            {
+                var windowCount = Math.Min(VectorSize.Standard, count - windowStart);
+                for (var e = 0; e < bitmaps.Length; e++)
+                {
+                    var words = rows[..BitSpan.WordCount(windowCount)];
+                    words.Clear();
+                    bitmaps[e].OrInto(start + windowStart, windowCount, words);
+                    for (var w = 0; w < words.Length; w++)
+                    {
+                        var word = words[w];
+                        while (word != 0)
+                        {
+                            codes[windowStart + (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word)] = e;
+                            word &= word - 1;
+                        }
+                    }
+                }
+            }
+
+            target.ReferenceDictionary(count, entries, codesMemory);
+        }
+
+        public override void Filter(ColumnPredicate predicate, int start, int count, Span<ulong> bits)
+        {
+            CheckRange(start, count);
+            bits[..BitSpan.WordCount(count)].Clear();
+            Select(predicate).OrInto(start, count, bits);
+        }
+
+        public RoaringBitmap Select(ColumnPredicate predicate)
+        {
+            var last = _lastSelection;
+            if (last is not null && ReferenceEquals(last.Predicate, predicate))
+            {
+                return last.Rows;
+            }
+
+            Span<ulong> entryBits = stackalloc ulong[1];
+            PredicateEvaluator.Evaluate(predicate, entries, 0, entries.Count, entryBits);
+            var rows = new RoaringBitmap();
+            for (var e = 0; e < bitmaps.Length; e++)
+            {
+                if ((entryBits[0] & (1UL << e)) != 0)
+                {
+                    rows = RoaringBitmap.Or(rows, bitmaps[e]);
+                }
+            }
+
+            _lastSelection = new Selection(predicate, rows);
+            return rows;
+        }
+
+        /// <summary>The rows of the last predicate, replaced as a whole so that concurrent scans never see half of one.</summary>
+        private sealed record Selection(ColumnPredicate Predicate, RoaringBitmap Rows);
+    }
+}

@@ -1,0 +1,270 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+using Olap.Columnar.Kernels;
+using Olap.Columnar.Predicates;
+using Olap.Columnar.Types;
+using Olap.Columnar.Vectors;
+
+namespace Olap.Columnar.Encoding;
+
+/// <summary>
+/// For integral columns that never decrease (a sort key): the differences between neighbours, minus the smallest
+/// difference, bit-packed, with the absolute value stored at the start of every block so any row decodes from its
+/// block. Because the values are sorted, a range predicate is two binary searches and selects one contiguous row range.
+/// </summary>
+/// <remarks>
+/// Layout: uint64 minimum difference, uint8 bit width, 3 bytes padding, int32 block count; int64 checkpoint per block
+/// (the value of the block's first row); the packed differences (difference of row 0 is 0).
+/// </remarks>
+public sealed class DeltaEncoding : IColumnEncoding
+{
+    public static readonly DeltaEncoding Instance = new();
+
+    /// <summary>Rows per checkpoint: a random access decodes at most this many differences.</summary>
+    public const int BlockSize = 1024;
+
+    public EncodingKind Kind => EncodingKind.Delta;
+
+    public long EstimateSize(ColumnVector values, ChunkAnalysis analysis)
+    {
+        if (!values.Type.IsIntegral || !analysis.IsNonDecreasing || analysis.RowCount == 0)
+        {
+            return -1;
+        }
+
+        var (_, width) = Differences(values, analysis.RowCount, null);
+        return 16 + (BlockCount(analysis.RowCount) * 8L) + BitPacking.PackedByteCount(analysis.RowCount, width);
+    }
+
+    public void Encode(ColumnVector values, ChunkAnalysis analysis, PayloadWriter writer)
+    {
+        var count = analysis.RowCount;
+        var deltas = ArrayPool<ulong>.Shared.Rent(count);
+        try
+        {
+            var (minDelta, width) = Differences(values, count, deltas);
+            var blocks = BlockCount(count);
+            writer.Write(minDelta);
+            writer.Write((byte)width);
+            writer.Align(4);
+            writer.Write(blocks);
+            for (var b = 0; b < blocks; b++)
+            {
+                writer.Write(IntegralValues.Get(values, b * BlockSize));
+            }
+
+            BitPacking.Pack(deltas.AsSpan(0, count), width, writer.GetSpan(BitPacking.PackedByteCount(count, width)));
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(deltas);
+        }
+    }
+
+    public EncodedColumn Open(ColumnType type, int rowCount, ReadOnlyMemory<byte> payload)
+    {
+        if (!type.IsIntegral)
+        {
+            throw new InvalidDataException($"delta payload: a {type} column cannot be delta-encoded.");
+        }
+
+        var reader = new PayloadReader(payload.Span, "delta");
+        var minDelta = reader.Read<ulong>();
+        var width = reader.Read<byte>();
+        if (width > 64)
+        {
+            throw reader.Corrupt($"bit width {width} is above 64");
+        }
+
+        reader.Align(4);
+        var blocks = reader.Read<int>();
+        if (blocks != BlockCount(rowCount))
+        {
+            throw reader.Corrupt($"{blocks} checkpoints for {rowCount} rows (expected {BlockCount(rowCount)})");
+        }
+
+        var checkpointsStart = reader.Skip(blocks * sizeof(long), "the checkpoints");
+        var checkpoints = MemoryMarshal.Cast<byte, long>(payload.Span.Slice(checkpointsStart, blocks * sizeof(long))).ToArray();
+        for (var b = 1; b < blocks; b++)
+        {
+            if (checkpoints[b] < checkpoints[b - 1])
+            {
+                throw reader.Corrupt($"checkpoint {b} ({checkpoints[b]}) is below checkpoint {b - 1} ({checkpoints[b - 1]})");
+            }
+        }
+
+        var packedLength = BitPacking.PackedByteCount(rowCount, width);
+        var packedStart = reader.Skip(packedLength, "the packed differences");
+        if (reader.Remaining != 0)
+        {
+            throw reader.Corrupt($"{reader.Remaining} bytes follow the packed differences");
+        }
+
+        return new DeltaColumn(type, rowCount, minDelta, width, checkpoints, payload.Slice(packedStart, packedLength));
+    }
+
+    private static int BlockCount(int rows) => (rows + BlockSize - 1) / BlockSize;
+
+    /// <summary>The smallest neighbour difference and the bit width of the rest; fills <paramref name="deltas"/> when given.</summary>
+    private static (ulong MinDelta, int Width) Differences(ColumnVector values, int count, ulong[]? deltas)
+    {
+        // Differences of non-decreasing values are computed as unsigned: they may exceed long.MaxValue.
+        var minDelta = ulong.MaxValue;
+        for (var i = 1; i < count; i++)
+        {
+            minDelta = Math.Min(minDelta, Difference(values, i));
+        }
+
+        if (count <= 1)
+        {
+            minDelta = 0;
+        }
+
+        ulong max = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var delta = i == 0 ? 0UL : Difference(values, i) - minDelta;
+            max = Math.Max(max, delta);
+            if (deltas is not null)
+            {
+                deltas[i] = delta;
+            }
+        }
+
+        return (minDelta, BitPacking.BitWidth(max));
+    }
+
+    private static ulong Difference(ColumnVector values, int row)
+        => unchecked((ulong)IntegralValues.Get(values, row) - (ulong)IntegralValues.Get(values, row - 1));
+
+    private sealed class DeltaColumn(ColumnType type, int rowCount, ulong minDelta, int width, long[] checkpoints, ReadOnlyMemory<byte> packed)
+        : EncodedColumn(type, rowCount)
+    {
+        public override EncodingKind Kind => EncodingKind.Delta;
+
+        public override void Decode(int start, int count, ColumnVector target)
+        {
+            CheckRange(start, count);
+            var rented = ArrayPool<long>.Shared.Rent(Math.Max(count, 1));
+            try
+            {
+                DecodeLongs(start, rented.AsSpan(0, count));
+                IntegralValues.Store(rented.AsSpan(0, count), target);
+            }
+            finally
+            {
+                ArrayPool<long>.Shared.Return(rented);
+            }
+        }
+
+        public override void Filter(ColumnPredicate predicate, int start, int count, Span<ulong> bits)
+        {
+            CheckRange(start, count);
+            bits[..BitSpan.WordCount(count)].Clear();
+            if (predicate.Kind == ComparisonKind.In)
+            {
+                foreach (var value in IntegralValues.GetSet(predicate, Type))
+                {
+                    SetMatching(LowerBound(value), value == long.MaxValue ? RowCount : LowerBound(value + 1), start, count, bits);
+                }
+
+                return;
+            }
+
+            var range = IntegralValues.GetRange(predicate, Type);
+            if (!range.IsEmpty)
+            {
+                SetMatching(LowerBound(range.Low), range.High == long.MaxValue ? RowCount : LowerBound(range.High + 1), start, count, bits);
+            }
+
+            if (range.Negated)
+            {
+                BitSpan.Invert(bits, count);
+            }
+        }
+
+        private static void SetMatching(int from, int to, int start, int count, Span<ulong> bits)
+            => BitSpan.SetRange(bits, Math.Max(from, start) - start, Math.Min(to, start + count) - start);
+
+        /// <summary>The first row whose value is ≥ <paramref name="value"/> (RowCount when none).</summary>
+        private int LowerBound(long value)
+        {
+            // The last block starting below the value holds the boundary, unless the next block starts exactly at it.
+            int low = 0, high = checkpoints.Length;
+            while (low < high)
+            {
+                var mid = (low + high) >>> 1;
+                if (checkpoints[mid] < value)
+                {
+                    low = mid + 1;
+                }
+                else
+                {
+                    high = mid;
+                }
+            }
+
+            if (low == 0)
+            {
+                return 0;
+            }
+
+            var block = low - 1;
+            var blockStart = block * BlockSize;
+            var blockRows = Math.Min(BlockSize, RowCount - blockStart);
+            Span<long> values = stackalloc long[BlockSize];
+            DecodeLongs(blockStart, values[..blockRows]);
+            for (var i = 0; i < blockRows; i++)
+            {
+                if (values[i] >= value)
+                {
+                    return blockStart + i;
+                }
+            }
+
+            return blockStart + blockRows;
+        }
+
+        private void DecodeLongs(int start, Span<long> output)
+        {
+            var count = output.Length;
+            if (count == 0)
+            {
+                return;
+            }
+
+            // Prefix sums run from the block's checkpoint; the differences before start are decoded and dropped.
+            var block = start / BlockSize;
+            var blockStart = block * BlockSize;
+            var lead = start - blockStart;
+            var rented = ArrayPool<ulong>.Shared.Rent(lead + count);
+            try
+            {
+                var deltas = rented.AsSpan(0, lead + count);
+                BitPacking.Unpack(packed.Span, width, blockStart, lead + count, deltas);
+                var value = checkpoints[block];
+                var row = blockStart;
+                for (var i = 0; i < deltas.Length; i++, row++)
+                {
+                    if (row % BlockSize == 0)
+                    {
+                        value = checkpoints[row / BlockSize];
+                    }
+                    else
+                    {
+                        value = unchecked(value + (long)(deltas[i] + minDelta));
+                    }
+
+                    if (i >= lead)
+                    {
+                        output[i - lead] = value;
+                    }
+                }
+            }
+            finally
+            {
+                ArrayPool<ulong>.Shared.Return(rented);
+            }
+        }
+    }
+}

@@ -1,0 +1,243 @@
+using Olap.Columnar.Bitmaps;
+using Olap.Columnar.Encoding;
+using Olap.Columnar.Kernels;
+using Olap.Columnar.Predicates;
+using Olap.Columnar.Vectors;
+
+namespace Olap.Columnar.Format;
+
+/// <summary>
+/// Reads chosen columns of a file chunk by chunk, skipping row groups whose zone maps exclude a filter, evaluating
+/// filters on the encoded data, and decoding the projected columns only for chunks where some row survives
+/// (late materialization). Surviving rows are marked by the chunk's selection vector.
+/// </summary>
+public sealed class FileScan
+{
+    private readonly OlapFileReader _reader;
+    private readonly int[] _columns;
+    private readonly IReadOnlyList<ScanFilter> _filters;
+    private readonly List<ScanFilter> _activeFilters = [];
+    private readonly ulong[] _bits = new ulong[BitSpan.WordCount(VectorSize.Standard)];
+    private readonly ulong[] _filterBits = new ulong[BitSpan.WordCount(VectorSize.Standard)];
+    private readonly ValidityMask _filterValidity = new();
+    private RoaringBitmap? _groupBitmap;
+    private int _group = -1;
+    private int _position;
+
+    internal FileScan(OlapFileReader reader, IReadOnlyList<int> columns, IReadOnlyList<ScanFilter> filters)
+    {
+        _reader = reader;
+        _columns = [.. columns];
+        foreach (var column in _columns)
+        {
+            CheckColumn(column);
+        }
+
+        foreach (var filter in filters)
+        {
+            CheckColumn(filter.Column);
+        }
+
+        _filters = filters;
+    }
+
+    /// <summary>Row groups whose rows were looked at.</summary>
+    public int RowGroupsScanned { get; private set; }
+
+    /// <summary>Row groups skipped because a zone map excluded a filter.</summary>
+    public int RowGroupsSkipped { get; private set; }
+
+    /// <summary>A chunk with one vector per projected column, to pass to <see cref="Next"/>.</summary>
+    public DataChunk CreateChunk()
+    {
+        var types = new Types.ColumnType[_columns.Length];
+        for (var i = 0; i < types.Length; i++)
+        {
+            types[i] = _reader.Columns[_columns[i]].Type;
+        }
+
+        return new DataChunk(types);
+    }
+
+    /// <summary>Fills <paramref name="chunk"/> with the next rows that have a survivor; false at the end.</summary>
+    public bool Next(DataChunk chunk)
+    {
+        while (true)
+        {
+            if (_group < 0 || _position >= _reader.RowGroups[_group].RowCount)
+            {
+                if (!NextRowGroup())
+                {
+                    return false;
+                }
+            }
+
+            var rows = _reader.RowGroups[_group].RowCount;
+            var start = _position;
+            var count = Math.Min(VectorSize.Standard, rows - start);
+            _position += count;
+            var words = BitSpan.WordCount(count);
+            var bits = _bits.AsSpan(0, words);
+            var filtered = Filter(start, count, bits);
+            var survivors = filtered ? BitSpan.PopCount(bits, count) : count;
+            if (survivors == 0)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < _columns.Length; i++)
+            {
+                var vector = chunk.Columns[i];
+                _reader.OpenColumn(_group, _columns[i]).Decode(start, count, vector);
+                var validity = _reader.GetValidity(_group, _columns[i]);
+                if (!validity.IsEmpty)
+                {
+                    if (vector.Form == VectorForm.Constant)
+                    {
+                        // A constant stands for every row; with NULLs among them the rows must be told apart.
+                        vector.Flatten();
+                    }
+
+                    vector.Validity.Reference(validity.Slice(start >> 3, ValidityMask.ByteCount(count)));
+                }
+            }
+
+            chunk.SetCount(count);
+            if (survivors < count)
+            {
+                chunk.Select(bits);
+            }
+
+            return true;
+        }
+    }
+
+    private bool NextRowGroup()
+    {
+        var groups = _reader.RowGroups;
+        while (++_group < groups.Count)
+        {
+            _position = 0;
+            if (PrepareFilters(groups[_group]))
+            {
+                RowGroupsScanned++;
+                return true;
+            }
+
+            RowGroupsSkipped++;
+        }
+
+        return false;
+    }
+
+    /// <summary>Keeps the filters the zone maps cannot decide; false when one excludes the whole row group.</summary>
+    private bool PrepareFilters(RowGroupMetadata group)
+    {
+        _activeFilters.Clear();
+        _groupBitmap = null;
+        foreach (var filter in _filters)
+        {
+            var stats = group.Columns[filter.Column];
+            switch (filter.Predicate.CheckZoneMap(stats.Min, stats.Max, stats.NullCount, group.RowCount))
+            {
+                case ZoneMapResult.AlwaysFalse:
+                    return false;
+                case ZoneMapResult.Maybe:
+                    _activeFilters.Add(filter);
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        // Predicates on bitmap-encoded columns meet as one intersection of compressed bitmaps.
+        var selectable = 0;
+        foreach (var filter in _activeFilters)
+        {
+            if (_reader.OpenColumn(_group, filter.Column) is IBitmapSelectable)
+            {
+                selectable++;
+            }
+        }
+
+        if (selectable >= 2)
+        {
+            for (var i = _activeFilters.Count - 1; i >= 0; i--)
+            {
+                var filter = _activeFilters[i];
+                if (_reader.OpenColumn(_group, filter.Column) is IBitmapSelectable column)
+                {
+                    var rows = column.Select(filter.Predicate);
+                    if (!_reader.GetValidity(_group, filter.Column).IsEmpty)
+                    {
+                        continue;
+                    }
+
+                    _groupBitmap = _groupBitmap is null ? rows : RoaringBitmap.And(_groupBitmap, rows);
+                    _activeFilters.RemoveAt(i);
+                }
+            }
+
+            if (_groupBitmap is { IsEmpty: true })
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Writes the surviving rows of [start, start + count) into <paramref name="bits"/>; false when there is no filter.</summary>
+    private bool Filter(int start, int count, Span<ulong> bits)
+    {
+        if (_activeFilters.Count == 0 && _groupBitmap is null)
+        {
+            return false;
+        }
+
+        if (_groupBitmap is not null)
+        {
+            bits.Clear();
+            _groupBitmap.OrInto(start, count, bits);
+        }
+        else
+        {
+            bits.Fill(ulong.MaxValue);
+            BitSpan.ClearTail(bits, count);
+        }
+
+        var scratch = _filterBits.AsSpan(0, bits.Length);
+        foreach (var filter in _activeFilters)
+        {
+            _reader.OpenColumn(_group, filter.Column).Filter(filter.Predicate, start, count, scratch);
+            var validity = _reader.GetValidity(_group, filter.Column);
+            if (!validity.IsEmpty)
+            {
+                _filterValidity.Reference(validity.Slice(start >> 3, ValidityMask.ByteCount(count)));
+                _filterValidity.AndInto(scratch, count);
+            }
+
+            var any = 0UL;
+            for (var w = 0; w < bits.Length; w++)
+            {
+                bits[w] &= scratch[w];
+                any |= bits[w];
+            }
+
+            if (any == 0)
+            {
+                break;
+            }
+        }
+
+        return true;
+    }
+
+    private void CheckColumn(int column)
+    {
+        if (column < 0 || column >= _reader.Columns.Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(column), column, $"The file has {_reader.Columns.Count} columns.");
+        }
+    }
+}

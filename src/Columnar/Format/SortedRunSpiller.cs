@@ -1,0 +1,215 @@
+using Olap.Columnar.Vectors;
+
+namespace Olap.Columnar.Format;
+
+/// <summary>
+/// The external sort behind a sorted file: buffered rows are sorted (stably) and, when the buffer fills, spilled as a
+/// run to a temporary native file; at the end the runs are merged (k-way, ties to the earlier run) into row groups.
+/// Memory stays at one buffer plus one chunk per run, whatever the input size.
+/// </summary>
+internal sealed class SortedRunSpiller : IDisposable
+{
+    private readonly IReadOnlyList<ColumnDefinition> _columns;
+    private readonly IReadOnlyList<SortKeyColumn> _key;
+    private readonly string _directory;
+    private readonly List<string> _runs = [];
+
+    public SortedRunSpiller(IReadOnlyList<ColumnDefinition> columns, IReadOnlyList<SortKeyColumn> key, string directory)
+    {
+        _columns = columns;
+        _key = key;
+        _directory = directory;
+    }
+
+    public long SpilledRows { get; private set; }
+
+    /// <summary>Sorts the buffered rows, writes them as a run, and clears the buffer.</summary>
+    public void Spill(ColumnBuilder[] buffer)
+    {
+        var path = Path.Combine(_directory, $".olap-sort-{Environment.ProcessId}-{Guid.NewGuid():N}.run");
+        _runs.Add(path);
+        using var writer = new OlapFileWriter(path, _columns);
+        var rows = buffer[0].Count;
+        EmitSorted(buffer, (vectors, row) => AppendRow(writer, vectors, row));
+        writer.Finish();
+        SpilledRows += rows;
+        foreach (var builder in buffer)
+        {
+            builder.Clear();
+        }
+    }
+
+    /// <summary>Emits every row in key order into <paramref name="output"/>, handing each full row group to <paramref name="flush"/>.</summary>
+    public void MergeInto(ColumnBuilder[] output, Action<ColumnBuilder[]> flush, int rowGroupSize)
+    {
+        if (_runs.Count == 0)
+        {
+            // Everything fit in memory: sort the buffer and write it out, no temporary files.
+            var pending = OlapFileWriter.CreateBuilders(_columns);
+            MoveInto(output, pending);
+            EmitSorted(pending, (vectors, row) => AppendAndFlush(output, vectors, row, flush, rowGroupSize));
+            flush(output);
+            return;
+        }
+
+        if (output[0].Count > 0)
+        {
+            Spill(output);
+        }
+
+        var readers = new List<OlapFileReader>();
+        try
+        {
+            var cursors = new List<RunCursor>();
+            for (var r = 0; r < _runs.Count; r++)
+            {
+                var reader = OlapFileReader.Open(_runs[r]);
+                readers.Add(reader);
+                var cursor = new RunCursor(r, reader);
+                if (cursor.Advance())
+                {
+                    cursors.Add(cursor);
+                }
+            }
+
+            var queue = new PriorityQueue<RunCursor, RunCursor>(Comparer<RunCursor>.Create(CompareCursors));
+            foreach (var cursor in cursors)
+            {
+                queue.Enqueue(cursor, cursor);
+            }
+
+            while (queue.TryDequeue(out var cursor, out _))
+            {
+                AppendAndFlush(output, cursor.Chunk.Columns, cursor.Row, flush, rowGroupSize);
+                if (cursor.Advance())
+                {
+                    queue.Enqueue(cursor, cursor);
+                }
+            }
+
+            flush(output);
+        }
+        finally
+        {
+            foreach (var reader in readers)
+            {
+                reader.Dispose();
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var run in _runs)
+        {
+            File.Delete(run);
+        }
+
+        _runs.Clear();
+    }
+
+    private int CompareCursors(RunCursor a, RunCursor b)
+    {
+        var order = RowComparer.Compare(_key, a.Chunk.Columns, a.Row, b.Chunk.Columns, b.Row);
+        return order != 0 ? order : a.Run.CompareTo(b.Run);
+    }
+
+    private void EmitSorted(ColumnBuilder[] buffer, Action<ColumnVector[], int> emit)
+    {
+        var rows = buffer[0].Count;
+        var vectors = new ColumnVector[buffer.Length];
+        for (var c = 0; c < buffer.Length; c++)
+        {
+            vectors[c] = buffer[c].ToVector();
+        }
+
+        var order = new int[rows];
+        for (var i = 0; i < rows; i++)
+        {
+            order[i] = i;
+        }
+
+        // Ties keep arrival order: the sort is stable.
+        Array.Sort(order, (a, b) =>
+        {
+            var c = RowComparer.Compare(_key, vectors, a, vectors, b);
+            return c != 0 ? c : a.CompareTo(b);
+        });
+        foreach (var row in order)
+        {
+            emit(vectors, row);
+        }
+    }
+
+    private static void AppendAndFlush(ColumnBuilder[] output, ColumnVector[] vectors, int row, Action<ColumnBuilder[]> flush, int rowGroupSize)
+    {
+        for (var c = 0; c < output.Length; c++)
+        {
+            output[c].AppendFrom(vectors[c], row);
+        }
+
+        if (output[0].Count == rowGroupSize)
+        {
+            flush(output);
+        }
+    }
+
+    private static void AppendRow(OlapFileWriter writer, ColumnVector[] vectors, int row) => writer.AppendFrom(vectors, row);
+
+    private static void MoveInto(ColumnBuilder[] from, ColumnBuilder[] to)
+    {
+        for (var c = 0; c < from.Length; c++)
+        {
+            var vector = from[c].ToVector();
+            for (var row = 0; row < vector.Count; row++)
+            {
+                to[c].AppendFrom(vector, row);
+            }
+
+            from[c].Clear();
+        }
+    }
+
+    /// <summary>The next unread row of one run.</summary>
+    private sealed class RunCursor
+    {
+        private readonly FileScan _scan;
+
+        public RunCursor(int run, OlapFileReader reader)
+        {
+            Run = run;
+            var all = new int[reader.Columns.Count];
+            for (var c = 0; c < all.Length; c++)
+            {
+                all[c] = c;
+            }
+
+            _scan = reader.Scan(all);
+            Chunk = _scan.CreateChunk();
+            Row = -1;
+        }
+
+        public int Run { get; }
+
+        public DataChunk Chunk { get; }
+
+        public int Row { get; private set; }
+
+        public bool Advance()
+        {
+            if (Row + 1 < Chunk.Count && Row >= 0)
+            {
+                Row++;
+                return true;
+            }
+
+            if (!_scan.Next(Chunk))
+            {
+                return false;
+            }
+
+            Row = 0;
+            return true;
+        }
+    }
+}
