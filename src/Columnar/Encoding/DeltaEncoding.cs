@@ -140,11 +140,19 @@ public sealed class DeltaEncoding : IColumnEncoding
     private sealed class DeltaColumn(ColumnType type, int rowCount, ulong minDelta, int width, long[] checkpoints, ReadOnlyMemory<byte> packed)
         : EncodedColumn(type, rowCount)
     {
+        private RowRanges? _lastMatch;
+
         public override EncodingKind Kind => EncodingKind.Delta;
 
         public override void Decode(int start, int count, ColumnVector target)
         {
             CheckRange(start, count);
+            if (Type.Physical == PhysicalKind.Int64)
+            {
+                DecodeLongs(start, target.PrepareFlat<long>(count));
+                return;
+            }
+
             var rented = ArrayPool<long>.Shared.Rent(Math.Max(count, 1));
             try
             {
@@ -161,26 +169,49 @@ public sealed class DeltaEncoding : IColumnEncoding
         {
             CheckRange(start, count);
             bits[..BitSpan.WordCount(count)].Clear();
+            var match = Match(predicate);
+            foreach (var (from, to) in match.Ranges)
+            {
+                SetMatching(from, to, start, count, bits);
+            }
+
+            if (match.Negated)
+            {
+                BitSpan.Invert(bits, count);
+            }
+        }
+
+        /// <summary>The matching row ranges of the whole chunk, found by binary search once per predicate.</summary>
+        private RowRanges Match(ColumnPredicate predicate)
+        {
+            var last = _lastMatch;
+            if (last is not null && ReferenceEquals(last.Predicate, predicate))
+            {
+                return last;
+            }
+
+            var ranges = new List<(int From, int To)>();
+            var negated = false;
             if (predicate.Kind == ComparisonKind.In)
             {
                 foreach (var value in IntegralValues.GetSet(predicate, Type))
                 {
-                    SetMatching(LowerBound(value), value == long.MaxValue ? RowCount : LowerBound(value + 1), start, count, bits);
+                    ranges.Add((LowerBound(value), value == long.MaxValue ? RowCount : LowerBound(value + 1)));
                 }
-
-                return;
             }
-
-            var range = IntegralValues.GetRange(predicate, Type);
-            if (!range.IsEmpty)
+            else
             {
-                SetMatching(LowerBound(range.Low), range.High == long.MaxValue ? RowCount : LowerBound(range.High + 1), start, count, bits);
+                var range = IntegralValues.GetRange(predicate, Type);
+                negated = range.Negated;
+                if (!range.IsEmpty)
+                {
+                    ranges.Add((LowerBound(range.Low), range.High == long.MaxValue ? RowCount : LowerBound(range.High + 1)));
+                }
             }
 
-            if (range.Negated)
-            {
-                BitSpan.Invert(bits, count);
-            }
+            var match = new RowRanges(predicate, [.. ranges], negated);
+            _lastMatch = match;
+            return match;
         }
 
         private static void SetMatching(int from, int to, int start, int count, Span<ulong> bits)
@@ -225,46 +256,40 @@ public sealed class DeltaEncoding : IColumnEncoding
             return blockStart + blockRows;
         }
 
+        [System.Runtime.CompilerServices.SkipLocalsInit]
         private void DecodeLongs(int start, Span<long> output)
         {
-            var count = output.Length;
-            if (count == 0)
+            // Each block is summed from its checkpoint; differences before start are added but not emitted.
+            Span<ulong> deltas = stackalloc ulong[BlockSize];
+            var end = start + output.Length;
+            var row = start;
+            while (row < end)
             {
-                return;
-            }
-
-            // Prefix sums run from the block's checkpoint; the differences before start are decoded and dropped.
-            var block = start / BlockSize;
-            var blockStart = block * BlockSize;
-            var lead = start - blockStart;
-            var rented = ArrayPool<ulong>.Shared.Rent(lead + count);
-            try
-            {
-                var deltas = rented.AsSpan(0, lead + count);
-                BitPacking.Unpack(packed.Span, width, blockStart, lead + count, deltas);
+                var block = row / BlockSize;
+                var blockStart = block * BlockSize;
+                var segmentEnd = Math.Min(end, Math.Min(blockStart + BlockSize, RowCount));
+                var n = segmentEnd - blockStart;
+                BitPacking.Unpack(packed.Span, width, blockStart, n, deltas[..n]);
                 var value = checkpoints[block];
-                var row = blockStart;
-                for (var i = 0; i < deltas.Length; i++, row++)
+                var skip = row - blockStart;
+                for (var i = 1; i <= skip; i++)
                 {
-                    if (row % BlockSize == 0)
-                    {
-                        value = checkpoints[row / BlockSize];
-                    }
-                    else
-                    {
-                        value = unchecked(value + (long)(deltas[i] + minDelta));
-                    }
-
-                    if (i >= lead)
-                    {
-                        output[i - lead] = value;
-                    }
+                    value = unchecked(value + (long)(deltas[i] + minDelta));
                 }
-            }
-            finally
-            {
-                ArrayPool<ulong>.Shared.Return(rented);
+
+                var outputIndex = row - start;
+                output[outputIndex++] = value;
+                for (var i = skip + 1; i < n; i++)
+                {
+                    value = unchecked(value + (long)(deltas[i] + minDelta));
+                    output[outputIndex++] = value;
+                }
+
+                row = segmentEnd;
             }
         }
     }
+
+    /// <summary>A predicate's matching rows as ranges [From, To), possibly to be inverted; replaced whole so concurrent scans see one.</summary>
+    private sealed record RowRanges(ColumnPredicate Predicate, (int From, int To)[] Ranges, bool Negated);
 }

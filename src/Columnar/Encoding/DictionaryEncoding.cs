@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using Olap.Columnar.Kernels;
 using Olap.Columnar.Predicates;
@@ -39,13 +40,20 @@ public sealed class DictionaryEncoding : IColumnEncoding
         writer.Align(8);
         PlainEncoding.Write(entries, writer);
         writer.Align(8);
-        var wide = new ulong[codes.Length];
-        for (var i = 0; i < codes.Length; i++)
+        var wide = ArrayPool<ulong>.Shared.Rent(codes.Length);
+        try
         {
-            wide[i] = (ulong)codes[i];
-        }
+            for (var i = 0; i < codes.Length; i++)
+            {
+                wide[i] = (ulong)codes[i];
+            }
 
-        BitPacking.Pack(wide, width, writer.GetSpan(BitPacking.PackedByteCount(codes.Length, width)));
+            BitPacking.Pack(wide.AsSpan(0, codes.Length), width, writer.GetSpan(BitPacking.PackedByteCount(codes.Length, width)));
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(wide);
+        }
     }
 
     public EncodedColumn Open(ColumnType type, int rowCount, ReadOnlyMemory<byte> payload)

@@ -269,10 +269,27 @@ public sealed class ColumnVector
     {
         // Reinterpret as same-width integers: DOUBLE is gathered as 64-bit patterns.
         var data = EnsureData(count * Unsafe.SizeOf<T>());
-        var target = MemoryMarshal.Cast<byte, T>(data.Span);
-        for (var i = 0; i < count; i++)
+        var target = MemoryMarshal.Cast<byte, T>(data.Span)[..count];
+        switch (source.Form)
         {
-            target[i] = source.GetValue<T>(i);
+            case VectorForm.Constant:
+                target.Fill(MemoryMarshal.Cast<byte, T>(source._data.Span)[0]);
+                break;
+            case VectorForm.Dictionary:
+            {
+                var entries = MemoryMarshal.Cast<byte, T>(source._dictionary!._data.Span);
+                var codes = source._codes.Span[..count];
+                for (var i = 0; i < codes.Length; i++)
+                {
+                    target[i] = entries[codes[i]];
+                }
+
+                break;
+            }
+
+            default:
+                MemoryMarshal.Cast<byte, T>(source._data.Span)[..count].CopyTo(target);
+                break;
         }
 
         ReferenceFlat(count, data);
