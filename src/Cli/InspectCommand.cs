@@ -1,5 +1,6 @@
 using System.Globalization;
 using Olap.Columnar.Format;
+using Olap.Columnar.Types;
 
 namespace Olap.Cli;
 
@@ -33,10 +34,11 @@ internal static class InspectCommand
                 for (var c = 0; c < footer.Columns.Count; c++)
                 {
                     var chunk = group.Columns[c];
-                    var distinct = chunk.DistinctCount < 0 ? "many" : chunk.DistinctCount.ToString(CultureInfo.InvariantCulture);
+                    var type = footer.Columns[c].Type;
+                    var distinct = chunk.DistinctCount < 0 ? ">65536" : chunk.DistinctCount.ToString(CultureInfo.InvariantCulture);
                     output.WriteLine(string.Create(
                         CultureInfo.InvariantCulture,
-                        $"  {footer.Columns[c].Name,-20} {chunk.Encoding,-10} {chunk.PayloadLength + chunk.ValidityLength,10} bytes  min {chunk.Min}  max {chunk.Max}  nulls {chunk.NullCount}  distinct {distinct}"));
+                        $"  {footer.Columns[c].Name,-20} {chunk.Encoding,-10} {chunk.PayloadLength + chunk.ValidityLength,10} bytes  min {ValueFormatter.Format(chunk.Min, type)}  max {ValueFormatter.Format(chunk.Max, type)}  nulls {chunk.NullCount}  distinct {distinct}"));
                 }
             }
 
