@@ -165,14 +165,10 @@ public sealed class FileScan
             for (var i = _activeFilters.Count - 1; i >= 0; i--)
             {
                 var filter = _activeFilters[i];
-                if (_reader.OpenColumn(_group, filter.Column) is IBitmapSelectable column)
+                // NULL rows hold placeholder values in the bitmaps, so nullable chunks are filtered row by row instead.
+                if (_reader.OpenColumn(_group, filter.Column) is IBitmapSelectable column && _reader.GetValidity(_group, filter.Column).IsEmpty)
                 {
                     var rows = column.Select(filter.Predicate);
-                    if (!_reader.GetValidity(_group, filter.Column).IsEmpty)
-                    {
-                        continue;
-                    }
-
                     _groupBitmap = _groupBitmap is null ? rows : RoaringBitmap.And(_groupBitmap, rows);
                     _activeFilters.RemoveAt(i);
                 }

@@ -13,6 +13,7 @@ public sealed class OlapFileReader : IDisposable
     private readonly MappedFile _mapped;
     private readonly EncodedColumn?[] _opened;
     private readonly Lock _openLock = new();
+    private int _chunksLoaded;
 
     private OlapFileReader(string path, MappedFile mapped, FileFooter footer)
     {
@@ -33,6 +34,9 @@ public sealed class OlapFileReader : IDisposable
     public IReadOnlyList<RowGroupMetadata> RowGroups => Footer.RowGroups;
 
     public long RowCount => Footer.RowCount;
+
+    /// <summary>Column chunks loaded (checksummed and opened) so far: a scan loads only the columns it needs.</summary>
+    public int ChunksLoaded => _chunksLoaded;
 
     public static OlapFileReader Open(string path)
     {
@@ -116,6 +120,7 @@ public sealed class OlapFileReader : IDisposable
             {
                 opened = Load(rowGroup, column);
                 Volatile.Write(ref _opened[slot], opened);
+                _chunksLoaded++;
             }
 
             return opened;
