@@ -122,8 +122,7 @@ public sealed class ChunkAnalysis
                 }
                 else
                 {
-                    // A ties-preserving choice keeps -0.0 and 0.0 apart deterministically.
-                    if (value < min || (value == min && comparer.GetHashCode(value) < comparer.GetHashCode(min)))
+                    if (value < min)
                     {
                         min = value;
                     }
@@ -137,18 +136,7 @@ public sealed class ChunkAnalysis
 
             if (entries.Count <= MaxDictionaryEntries)
             {
-                ref var code = ref CollectionsMarshal.GetValueRefOrAddDefault(entries, value, out var exists);
-                if (!exists)
-                {
-                    code = entries.Count - 1;
-                    seenNonNull.Add(false);
-                }
-
-                codes[i] = code;
-                if (valid)
-                {
-                    seenNonNull[code] = true;
-                }
+                codes[i] = AssignCode(entries, value, valid, seenNonNull);
             }
         }
 
@@ -205,16 +193,7 @@ public sealed class ChunkAnalysis
         }
 
         Array.Sort(distinct, firstCodes, TotalOrder<T>.Instance);
-        var remap = new int[entries.Count];
-        for (var k = 0; k < firstCodes.Length; k++)
-        {
-            remap[firstCodes[k]] = k;
-        }
-
-        for (var row = 0; row < codes.Length; row++)
-        {
-            codes[row] = remap[codes[row]];
-        }
+        RenumberInSortedOrder(firstCodes, codes);
 
         var dictionary = new ColumnVector(Type);
         distinct.AsSpan().CopyTo(dictionary.PrepareFlat<T>(distinct.Length));
@@ -257,18 +236,7 @@ public sealed class ChunkAnalysis
 
             if (entries.Count <= MaxDictionaryEntries)
             {
-                ref var code = ref CollectionsMarshal.GetValueRefOrAddDefault(entries, i, out var exists);
-                if (!exists)
-                {
-                    code = entries.Count - 1;
-                    seenNonNull.Add(false);
-                }
-
-                codes[i] = code;
-                if (valid)
-                {
-                    seenNonNull[code] = true;
-                }
+                codes[i] = AssignCode(entries, i, valid, seenNonNull);
             }
         }
 
@@ -299,16 +267,7 @@ public sealed class ChunkAnalysis
         }
 
         Array.Sort(firstRows, firstCodes, comparer);
-        var remap = new int[entries.Count];
-        for (var j = 0; j < firstCodes.Length; j++)
-        {
-            remap[firstCodes[j]] = j;
-        }
-
-        for (var row = 0; row < codes.Length; row++)
-        {
-            codes[row] = remap[codes[row]];
-        }
+        RenumberInSortedOrder(firstCodes, codes);
 
         var dictionary = new ColumnVector(Type);
         dictionary.PrepareFlatStrings(firstRows.Length, heapBytes, out var dictOffsets, out var dictHeap);
@@ -349,6 +308,40 @@ public sealed class ChunkAnalysis
             {
                 values[i] = values[i - 1];
             }
+        }
+    }
+
+    /// <summary>Gives a value its code in order of first appearance, noting whether a non-NULL row holds it.</summary>
+    private static int AssignCode<TKey>(Dictionary<TKey, int> entries, TKey key, bool valid, List<bool> seenNonNull)
+        where TKey : notnull
+    {
+        ref var code = ref CollectionsMarshal.GetValueRefOrAddDefault(entries, key, out var exists);
+        if (!exists)
+        {
+            code = entries.Count - 1;
+            seenNonNull.Add(false);
+        }
+
+        if (valid)
+        {
+            seenNonNull[code] = true;
+        }
+
+        return code;
+    }
+
+    /// <summary>Rewrites codes given in order of appearance so that code k is the k-th entry of the sorted dictionary.</summary>
+    private static void RenumberInSortedOrder(int[] sortedFirstCodes, int[] codes)
+    {
+        var remap = new int[sortedFirstCodes.Length];
+        for (var k = 0; k < sortedFirstCodes.Length; k++)
+        {
+            remap[sortedFirstCodes[k]] = k;
+        }
+
+        for (var row = 0; row < codes.Length; row++)
+        {
+            codes[row] = remap[codes[row]];
         }
     }
 
@@ -396,7 +389,8 @@ public sealed class ChunkAnalysis
                 return order;
             }
 
-            return BitConverter.DoubleToInt64Bits(double.CreateTruncating(y)).CompareTo(BitConverter.DoubleToInt64Bits(double.CreateTruncating(x)));
+            // -0.0 has the sign bit set, so as a signed integer its bits come first.
+            return BitConverter.DoubleToInt64Bits(double.CreateTruncating(x)).CompareTo(BitConverter.DoubleToInt64Bits(double.CreateTruncating(y)));
         }
     }
 
