@@ -89,14 +89,15 @@ public sealed class BitmapEncoding : IColumnEncoding
             throw reader.Corrupt($"{reader.Remaining} bytes follow the bitmaps");
         }
 
-        // Every row must belong to exactly one value: the bitmaps partition [0, rowCount).
+        // Every row must belong to exactly one value: the bitmaps partition [0, rowCount). Their sizes adding up to
+        // the row count and their union being exactly [0, rowCount) together rule out overlaps and strays.
         var union = new RoaringBitmap();
         foreach (var bitmap in bitmaps)
         {
             union = RoaringBitmap.Or(union, bitmap);
         }
 
-        if (covered != rowCount || union.Cardinality != rowCount || (rowCount > 0 && !union.Contains(rowCount - 1)))
+        if (covered != rowCount || !union.Equals(RoaringBitmap.Range(0, rowCount)))
         {
             throw reader.Corrupt($"the bitmaps do not partition the {rowCount} rows");
         }

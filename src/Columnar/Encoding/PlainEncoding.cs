@@ -66,12 +66,24 @@ public sealed class PlainEncoding : IColumnEncoding
         var memory = MemoryMarshal.AsMemory(payload);
         if (type.Physical != PhysicalKind.String)
         {
-            var bytes = reader.Skip(checked(count * type.FixedWidth), "the values") + (count * type.FixedWidth);
+            var needed = (long)count * type.FixedWidth;
+            if (needed > reader.Remaining)
+            {
+                throw reader.Corrupt($"{count} values of {type.FixedWidth} bytes need {needed} bytes but only {reader.Remaining} are there");
+            }
+
+            var bytes = (int)needed;
             view.ReferenceFlat(count, memory[..bytes]);
             return bytes;
         }
 
-        var offsetBytes = (count + 1) * sizeof(int);
+        var offsetBytesNeeded = ((long)count + 1) * sizeof(int);
+        if (offsetBytesNeeded > reader.Remaining)
+        {
+            throw reader.Corrupt($"{count} strings need {offsetBytesNeeded} bytes of offsets but only {reader.Remaining} are there");
+        }
+
+        var offsetBytes = (int)offsetBytesNeeded;
         reader.Skip(offsetBytes, "the string offsets");
         var offsets = MemoryMarshal.Cast<byte, int>(payload.Span[..offsetBytes]);
         if (offsets[0] != 0)

@@ -125,7 +125,8 @@ public sealed class FileFooter
                 sortKey[k] = new SortKeyColumn(column, descending == 1);
             }
 
-            var groupCount = reader.ReadCount("the row group count", int.MaxValue);
+            // Each directory entry takes at least 12 bytes, which bounds what a damaged count can make us allocate.
+            var groupCount = reader.ReadCount("the row group count", reader.Remaining / 12);
             var groups = new RowGroupMetadata[groupCount];
             long expectedFirst = 0;
             for (var g = 0; g < groupCount; g++)
@@ -198,6 +199,11 @@ public sealed class FileFooter
         if ((!min.IsNull && min.Kind != kind) || (!max.IsNull && max.Kind != kind))
         {
             throw new OlapFormatException(path, $"statistics of kind {min.Kind}/{max.Kind} for a {column.Type} column", group, column.Name);
+        }
+
+        if (!min.IsNull && !max.IsNull && min.CompareTo(max) > 0)
+        {
+            throw new OlapFormatException(path, $"the zone map's minimum {min} is above its maximum {max}", group, column.Name);
         }
 
         return new ColumnChunkMetadata(encoding, validityOffset, validityLength, payloadOffset, payloadLength, checksum, nullCount, distinct, min, max);

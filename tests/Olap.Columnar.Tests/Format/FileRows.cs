@@ -49,7 +49,7 @@ internal static class FileRows
         var rows = new List<ScalarValue[]>();
         while (scan.Next(chunk))
         {
-            Assert.InRange(chunk.Count, 1, Vectors.VectorSize.Standard);
+            Assert.InRange(chunk.Count, 1, Olap.Columnar.Vectors.VectorSize.Standard);
             Assert.InRange(chunk.LiveCount, 1, chunk.Count);
             var previous = -1;
             for (var i = 0; i < chunk.LiveCount; i++)

@@ -115,7 +115,7 @@ public sealed class FileScanTests : IDisposable
     {
         var rows = SampleTable.Rows(10_000, seed: 66);
         var path = _directory.File("shared.olap");
-        FileRows.Write(path, SampleTable.Columns, rows, new OlapWriterOptions { RowGroupSize = 2048, ForceEncoding = Encoding.EncodingKind.Bitmap });
+        FileRows.Write(path, SampleTable.Columns, rows, new OlapWriterOptions { RowGroupSize = 2048, ForceEncoding = Olap.Columnar.Encoding.EncodingKind.Bitmap });
         using var reader = OlapFileReader.Open(path);
         var random = new Random(67);
         var queries = Enumerable.Range(0, 16).Select(_ => SampleTable.RandomFilters(random, rows)).ToArray();
