@@ -28,7 +28,7 @@ public sealed class BitmapEncoding : IColumnEncoding
             return -1;
         }
 
-        long size = 16 + PlainEncoding.Size(entries) + (entries.Count * 4L);
+        var size = 8 + DictionaryEncoding.AlignTo8(PlainEncoding.Size(entries)) + (entries.Count * 4L);
         foreach (var bitmap in Bitmaps(analysis))
         {
             size += bitmap.SerializedSize;

@@ -8,7 +8,9 @@ namespace Olap.Columnar.Encoding;
 /// <summary>
 /// What the codecs need to know about one column chunk, computed in one pass and shared by all of them:
 /// statistics (min, max, NULL and distinct counts), run count, sortedness, and the sorted dictionary with a code per row.
-/// Analysis first makes NULL placeholders repeat a neighbouring value, so NULLs neither break runs nor widen bit widths.
+/// A NULL row counts as the value before it (leading NULLs as the first value): fixed-width placeholders are overwritten
+/// with that value in place, strings are only counted so. Either way NULLs neither break runs, add dictionary
+/// entries, nor widen bit widths.
 /// </summary>
 public sealed class ChunkAnalysis
 {
@@ -37,8 +39,11 @@ public sealed class ChunkAnalysis
     /// <summary>Distinct non-NULL values, or -1 when there are more than <see cref="MaxDictionaryEntries"/> (then at least that many).</summary>
     public int DistinctCount { get; private set; }
 
-    /// <summary>Maximal runs of equal consecutive values, counting placeholder rows.</summary>
-    public int RunCount { get; private set; }
+    /// <summary>Maximal runs of equal consecutive values, a NULL row counting as the value it stands for.</summary>
+    public int RunCount => RunEnds.Length;
+
+    /// <summary>The exclusive end row of each run.</summary>
+    public int[] RunEnds { get; private set; } = [];
 
     /// <summary>For integral types: every value ≥ the one before it (placeholders included).</summary>
     public bool IsNonDecreasing { get; private set; }
@@ -89,7 +94,7 @@ public sealed class ChunkAnalysis
         var entries = new Dictionary<T, int>(comparer);
         var codes = new int[RowCount];
         var seenNonNull = new List<bool>();
-        var runs = 0;
+        var runEnds = new List<int>();
         var nonDecreasing = true;
         var hasNaN = false;
         T min = default, max = default;
@@ -98,9 +103,9 @@ public sealed class ChunkAnalysis
         for (var i = 0; i < RowCount; i++)
         {
             var value = values[i];
-            if (i == 0 || !comparer.Equals(value, values[i - 1]))
+            if (i > 0 && !comparer.Equals(value, values[i - 1]))
             {
-                runs++;
+                runEnds.Add(i);
             }
 
             if (i > 0 && value < values[i - 1])
@@ -140,7 +145,12 @@ public sealed class ChunkAnalysis
             }
         }
 
-        RunCount = runs;
+        if (RowCount > 0)
+        {
+            runEnds.Add(RowCount);
+        }
+
+        RunEnds = [.. runEnds];
         if (typeof(T) != typeof(double))
         {
             IsNonDecreasing = nonDecreasing;
@@ -209,18 +219,28 @@ public sealed class ChunkAnalysis
         var entries = new Dictionary<int, int>(comparer);
         var codes = new int[RowCount];
         var seenNonNull = new List<bool>();
-        var runs = 0;
+        var runEnds = new List<int>();
         int minRow = -1, maxRow = -1;
         var validity = vector.Validity;
+
+        // A NULL row stands for the previous value (leading NULLs for the first value), as fixed-width placeholders do.
+        var firstValid = 0;
+        while (firstValid < RowCount && !validity.IsValid(firstValid))
+        {
+            firstValid++;
+        }
+
+        var previous = -1;
         for (var i = 0; i < RowCount; i++)
         {
-            var value = heap[offsets[i]..offsets[i + 1]];
-            if (i == 0 || !value.SequenceEqual(heap[offsets[i - 1]..offsets[i]]))
+            var valid = validity.IsValid(i);
+            var representative = valid ? i : previous >= 0 ? previous : firstValid < RowCount ? firstValid : i;
+            var value = heap[offsets[representative]..offsets[representative + 1]];
+            if (i > 0 && !value.SequenceEqual(heap[offsets[previous]..offsets[previous + 1]]))
             {
-                runs++;
+                runEnds.Add(i);
             }
 
-            var valid = validity.IsValid(i);
             if (valid)
             {
                 if (minRow < 0 || value.SequenceCompareTo(heap[offsets[minRow]..offsets[minRow + 1]]) < 0)
@@ -236,11 +256,18 @@ public sealed class ChunkAnalysis
 
             if (entries.Count <= MaxDictionaryEntries)
             {
-                codes[i] = AssignCode(entries, i, valid, seenNonNull);
+                codes[i] = AssignCode(entries, representative, valid, seenNonNull);
             }
+
+            previous = representative;
         }
 
-        RunCount = runs;
+        if (RowCount > 0)
+        {
+            runEnds.Add(RowCount);
+        }
+
+        RunEnds = [.. runEnds];
         if (minRow >= 0)
         {
             Min = ScalarValue.FromUtf8(heap[offsets[minRow]..offsets[minRow + 1]]);

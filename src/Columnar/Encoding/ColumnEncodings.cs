@@ -4,7 +4,7 @@ namespace Olap.Columnar.Encoding;
 
 /// <summary>
 /// The table of codecs and the per-chunk choice between them: every applicable codec estimates its size and the
-/// smallest wins, except that a codec which decodes more cheaply is kept unless the other is clearly smaller.
+/// smallest wins, with near-ties going to the codec that decodes more cheaply.
 /// </summary>
 public static class ColumnEncodings
 {
@@ -20,8 +20,8 @@ public static class ColumnEncodings
     ];
 
     /// <summary>
-    /// A costlier codec must save more than 1/<c>TieBreakDivisor</c> of the size to win: within that margin sizes
-    /// are a tie, and cheaper decoding is worth more than a few percent of space.
+    /// Sizes within 1/<c>TieBreakDivisor</c> of the smallest count as a tie, which the cheaper decoding wins:
+    /// a few percent of space is worth less than faster scans.
     /// </summary>
     public const int TieBreakDivisor = 16;
 
@@ -40,31 +40,41 @@ public static class ColumnEncodings
 
     public static bool IsKnown(EncodingKind kind) => kind is >= EncodingKind.Plain and <= EncodingKind.Bitmap;
 
-    /// <summary>Picks the codec for a chunk; <paramref name="only"/> forces one (when applicable), for tests and benchmarks.</summary>
+    /// <summary>
+    /// Picks the codec for a chunk: among the codecs whose size is within 1/<see cref="TieBreakDivisor"/> of the
+    /// smallest, the one that decodes most cheaply. <paramref name="only"/> forces one codec where it applies (plain
+    /// otherwise), for tests and benchmarks.
+    /// </summary>
     public static (IColumnEncoding Encoding, long Size) Choose(ColumnVector values, ChunkAnalysis analysis, EncodingKind? only = null)
     {
-        IColumnEncoding best = PlainEncoding.Instance;
-        var bestSize = PlainEncoding.Instance.EstimateSize(values, analysis);
-        foreach (var candidate in s_byDecodeCost)
+        Span<long> sizes = stackalloc long[s_byDecodeCost.Length];
+        var smallest = long.MaxValue;
+        for (var i = 0; i < s_byDecodeCost.Length; i++)
         {
-            if (only is { } forced && candidate.Kind != forced)
+            var candidate = s_byDecodeCost[i];
+            sizes[i] = only is { } forced && candidate.Kind != forced && candidate.Kind != EncodingKind.Plain
+                ? -1
+                : candidate.EstimateSize(values, analysis);
+            if (only is { } wanted && candidate.Kind == wanted && sizes[i] >= 0)
             {
-                continue;
+                return (candidate, sizes[i]);
             }
 
-            var size = candidate.EstimateSize(values, analysis);
-            if (size < 0)
+            if (sizes[i] >= 0)
             {
-                continue;
-            }
-
-            if (only is not null || size + (size / TieBreakDivisor) < bestSize)
-            {
-                best = candidate;
-                bestSize = size;
+                smallest = Math.Min(smallest, sizes[i]);
             }
         }
 
-        return (best, bestSize);
+        var limit = smallest + (smallest / TieBreakDivisor);
+        for (var i = 0; i < s_byDecodeCost.Length; i++)
+        {
+            if (sizes[i] >= 0 && sizes[i] <= limit)
+            {
+                return (s_byDecodeCost[i], sizes[i]);
+            }
+        }
+
+        throw new InvalidOperationException("Plain encoding always applies.");
     }
 }

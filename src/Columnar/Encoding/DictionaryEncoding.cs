@@ -27,7 +27,7 @@ public sealed class DictionaryEncoding : IColumnEncoding
         }
 
         var entries = analysis.Dictionary;
-        return 16 + PlainEncoding.Size(entries) + BitPacking.PackedByteCount(analysis.RowCount, CodeWidth(entries.Count));
+        return 8 + AlignTo8(PlainEncoding.Size(entries)) + BitPacking.PackedByteCount(analysis.RowCount, CodeWidth(entries.Count));
     }
 
     public void Encode(ColumnVector values, ChunkAnalysis analysis, PayloadWriter writer)
@@ -107,6 +107,8 @@ public sealed class DictionaryEncoding : IColumnEncoding
             }
         }
     }
+
+    internal static long AlignTo8(long size) => (size + 7) & ~7L;
 
     private static int CodeWidth(int entries) => entries <= 1 ? 0 : BitPacking.BitWidth((ulong)(entries - 1));
 

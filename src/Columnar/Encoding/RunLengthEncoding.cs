@@ -24,35 +24,45 @@ public sealed class RunLengthEncoding : IColumnEncoding
             return -1;
         }
 
-        // Run values cost what the distinct values cost on average; strings are estimated from the chunk's mean length.
+        // Exact for fixed-width values; for strings the run values' bytes are estimated from the chunk's mean length.
         var runs = analysis.RunCount;
         var valueBytes = values.Type.Physical == PhysicalKind.String
-            ? (runs * 4L) + (PlainEncoding.Size(values) * runs / Math.Max(1, analysis.RowCount))
+            ? ((runs + 1L) * 4) + ((PlainEncoding.Size(values) - ((values.Count + 1L) * 4)) * runs / analysis.RowCount)
             : (long)runs * values.Type.FixedWidth;
-        return 8 + valueBytes + (runs * 4L) + 8;
+        return ((8 + valueBytes + 3) & ~3L) + (runs * 4L);
     }
 
     public void Encode(ColumnVector values, ChunkAnalysis analysis, PayloadWriter writer)
     {
-        var rowCount = values.Count;
-        var ends = new int[analysis.RunCount];
-        var runValues = new ColumnBuilder(values.Type, analysis.RunCount);
+        var ends = analysis.RunEnds;
+        var runValues = new ColumnBuilder(values.Type, ends.Length);
         var source = WithoutNulls(values);
-        var run = 0;
-        for (var i = 1; i <= rowCount; i++)
+        var start = 0;
+        foreach (var end in ends)
         {
-            if (i == rowCount || !SameValue(values, i - 1, i))
-            {
-                runValues.AppendFrom(source, i - 1);
-                ends[run++] = i;
-            }
+            runValues.AppendFrom(source, FirstValidOrStart(values, start, end));
+            start = end;
         }
 
-        writer.Write(run);
+        writer.Write(ends.Length);
         writer.Align(8);
         PlainEncoding.Write(runValues.ToVector(), writer);
         writer.Align(4);
-        writer.WriteValues<int>(ends.AsSpan(0, run));
+        writer.WriteValues<int>(ends);
+    }
+
+    /// <summary>The row that holds a run's value: its first non-NULL row (a run of NULLs only: its first row).</summary>
+    private static int FirstValidOrStart(ColumnVector values, int start, int end)
+    {
+        for (var row = start; row < end; row++)
+        {
+            if (values.Validity.IsValid(row))
+            {
+                return row;
+            }
+        }
+
+        return start;
     }
 
     public EncodedColumn Open(ColumnType type, int rowCount, ReadOnlyMemory<byte> payload)
@@ -95,15 +105,6 @@ public sealed class RunLengthEncoding : IColumnEncoding
         return new RunLengthColumn(type, rowCount, values, ends.ToArray());
     }
 
-    private static bool SameValue(ColumnVector values, int a, int b) => values.Type.Physical switch
-    {
-        PhysicalKind.Int8 => values.GetValue<byte>(a) == values.GetValue<byte>(b),
-        PhysicalKind.Int16 => values.GetValue<short>(a) == values.GetValue<short>(b),
-        PhysicalKind.Int32 => values.GetValue<int>(a) == values.GetValue<int>(b),
-        PhysicalKind.Int64 or PhysicalKind.Double => values.GetValue<long>(a) == values.GetValue<long>(b),
-        _ => values.GetString(a).SequenceEqual(values.GetString(b)),
-    };
-
     /// <summary>Run values are written as values even where the row is NULL: the placeholder is what the run holds.</summary>
     private static ColumnVector WithoutNulls(ColumnVector values)
     {
@@ -126,8 +127,14 @@ public sealed class RunLengthEncoding : IColumnEncoding
         public override void Decode(int start, int count, ColumnVector target)
         {
             CheckRange(start, count);
+            if (count == 0)
+            {
+                EmptyFlat(target);
+                return;
+            }
+
             var run = FindRun(start);
-            if (count == 0 || ends[run] >= start + count)
+            if (ends[run] >= start + count)
             {
                 ReferenceRun(run, count, target);
                 return;
@@ -190,6 +197,19 @@ public sealed class RunLengthEncoding : IColumnEncoding
             finally
             {
                 ArrayPool<ulong>.Shared.Return(rented);
+            }
+        }
+
+        private void EmptyFlat(ColumnVector target)
+        {
+            if (Type.Physical == PhysicalKind.String)
+            {
+                target.PrepareFlatStrings(0, 0, out var offsets, out _);
+                offsets[0] = 0;
+            }
+            else
+            {
+                target.ReferenceFlat(0, Memory<byte>.Empty);
             }
         }
 

@@ -224,7 +224,13 @@ public sealed class ColumnPredicate
         {
             if (typeof(T) == typeof(double))
             {
-                values.Add(T.CreateTruncating(RequireKind(value, ScalarKind.Double).Double));
+                // NaN equals nothing, itself included; in a sorted set a binary search would find it.
+                var number = RequireKind(value, ScalarKind.Double).Double;
+                if (!double.IsNaN(number))
+                {
+                    values.Add(T.CreateTruncating(number));
+                }
+
                 continue;
             }
 

@@ -131,8 +131,8 @@ public sealed class EncodingChoiceTests
     public void Delta_does_not_win_over_bit_packing_within_a_sixteenth_of_it()
     {
         // Strictly increasing INTEGERs with two jumps of 2^29 + 1: bit-packing needs 31 bits, delta 30 (checkpoints cost a
-        // little). Plain is 40,000 bytes, bit-packed 38,774 (less than 1/16 saved: stays plain), delta 37,604 (wins over
-        // plain). Delta is within 1/16 of bit-packing, which decodes more cheaply: delta must not be chosen.
+        // little). Delta is smallest (37,604 bytes); bit-packing (38,774) is within 1/16 of it and decodes more cheaply,
+        // so it is chosen; plain (40,000) is not within 1/16 of the smallest.
         var values = new ScalarValue[10_000];
         long value = 0;
         for (var i = 0; i < values.Length; i++)
@@ -147,6 +147,8 @@ public sealed class EncodingChoiceTests
         Assert.Equal(38_774, sizes[EncodingKind.BitPacked]);
         Assert.Equal(37_604, sizes[EncodingKind.Delta]);
         AssertNoCheaperCodecIsWithinTheMargin(sample);
+        var vector = sample.ToVector();
+        Assert.Equal(EncodingKind.BitPacked, ColumnEncodings.Choose(vector, ChunkAnalysis.Analyze(vector)).Encoding.Kind);
     }
 
     [Theory]
@@ -217,18 +219,25 @@ public sealed class EncodingChoiceTests
     /// The tie-break: a codec later in <see cref="ColumnEncodings.All"/> (costlier to decode) may be chosen only when it is
     /// clearly smaller (size + size / 16 below) than every applicable codec before it.
     /// </summary>
+    /// <summary>
+    /// The rule: sizes within 1/16 of the smallest applicable size tie, and of those the codec that decodes most cheaply
+    /// (earliest in <see cref="ColumnEncodings.All"/>) is chosen.
+    /// </summary>
     private static void AssertNoCheaperCodecIsWithinTheMargin(ColumnSample sample)
     {
         var values = sample.ToVector();
         var analysis = ChunkAnalysis.Analyze(values);
         var (chosen, size) = ColumnEncodings.Choose(values, analysis);
+        var smallest = ColumnEncodings.All.Select(encoding => encoding.EstimateSize(values, analysis)).Where(s => s >= 0).Min();
+        var limit = smallest + (smallest / ColumnEncodings.TieBreakDivisor);
+        Assert.True(size <= limit, $"{chosen.Kind} ({size} bytes) is not within 1/{ColumnEncodings.TieBreakDivisor} of the smallest ({smallest}); chunk {sample}");
         foreach (var cheaper in ColumnEncodings.All.TakeWhile(encoding => encoding.Kind != chosen.Kind))
         {
             var cheaperSize = cheaper.EstimateSize(values, analysis);
-            if (cheaperSize >= 0 && size + (size / ColumnEncodings.TieBreakDivisor) >= cheaperSize)
+            if (cheaperSize >= 0 && cheaperSize <= limit)
             {
                 Assert.Fail($"{chosen.Kind} ({size} bytes) chosen over {cheaper.Kind} ({cheaperSize} bytes), which decodes more cheaply "
-                    + $"and is within 1/{ColumnEncodings.TieBreakDivisor}; chunk {sample}");
+                    + $"and is within 1/{ColumnEncodings.TieBreakDivisor} of the smallest ({smallest}); chunk {sample}");
             }
         }
     }

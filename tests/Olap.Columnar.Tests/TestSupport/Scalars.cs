@@ -48,7 +48,8 @@ public static class Scalars
         }
 
         var order = a.Double.CompareTo(b.Double);
-        return order != 0 ? order : BitConverter.DoubleToInt64Bits(b.Double).CompareTo(BitConverter.DoubleToInt64Bits(a.Double));
+        // Ties (-0.0 and 0.0, NaNs) order by signed bit pattern: -0.0 before 0.0, as docs/FORMAT.md says.
+        return order != 0 ? order : BitConverter.DoubleToInt64Bits(a.Double).CompareTo(BitConverter.DoubleToInt64Bits(b.Double));
     }
 
     /// <summary>A key under which bitwise-equal values collide and no others do.</summary>
