@@ -86,6 +86,7 @@ public sealed class BitPackedEncoding : IColumnEncoding
         : EncodedColumn(type, rowCount)
     {
         private readonly ulong _maxPacked = width == 64 ? ulong.MaxValue : (1UL << width) - 1;
+        private PackedValues? _lastSet;
 
         public override EncodingKind Kind => EncodingKind.BitPacked;
 
@@ -147,7 +148,7 @@ public sealed class BitPackedEncoding : IColumnEncoding
             var words = BitSpan.WordCount(count);
             if (predicate.Kind == ComparisonKind.In)
             {
-                FilterSet(IntegralValues.GetSet(predicate, Type), start, count, bits);
+                FilterSet(predicate, start, count, bits);
                 return;
             }
 
@@ -180,10 +181,32 @@ public sealed class BitPackedEncoding : IColumnEncoding
             }
         }
 
-        private void FilterSet(long[] set, int start, int count, Span<ulong> bits)
+        private void FilterSet(ColumnPredicate predicate, int start, int count, Span<ulong> bits)
         {
-            var packedSet = new List<ulong>(set.Length);
-            foreach (var value in set)
+            var rented = ArrayPool<ulong>.Shared.Rent(count);
+            try
+            {
+                var values = rented.AsSpan(0, count);
+                BitPacking.Unpack(packed.Span, width, start, count, values);
+                CompareKernels.InSet<ulong>(values, PackedSet(predicate).Values, bits);
+            }
+            finally
+            {
+                ArrayPool<ulong>.Shared.Return(rented);
+            }
+        }
+
+        /// <summary>The IN constants moved into the packed domain, computed once per predicate.</summary>
+        private PackedValues PackedSet(ColumnPredicate predicate)
+        {
+            var last = _lastSet;
+            if (last is not null && ReferenceEquals(last.Predicate, predicate))
+            {
+                return last;
+            }
+
+            var packedSet = new List<ulong>();
+            foreach (var value in IntegralValues.GetSet(predicate, Type))
             {
                 var difference = (Int128)value - frame;
                 if (difference >= 0 && difference <= _maxPacked)
@@ -192,17 +215,12 @@ public sealed class BitPackedEncoding : IColumnEncoding
                 }
             }
 
-            var rented = ArrayPool<ulong>.Shared.Rent(count);
-            try
-            {
-                var values = rented.AsSpan(0, count);
-                BitPacking.Unpack(packed.Span, width, start, count, values);
-                CompareKernels.InSet<ulong>(values, CollectionsMarshal.AsSpan(packedSet), bits);
-            }
-            finally
-            {
-                ArrayPool<ulong>.Shared.Return(rented);
-            }
+            var result = new PackedValues(predicate, [.. packedSet]);
+            _lastSet = result;
+            return result;
         }
     }
+
+    /// <summary>A predicate's constants in a chunk's packed domain; replaced whole so concurrent scans see one.</summary>
+    private sealed record PackedValues(ColumnPredicate Predicate, ulong[] Values);
 }
