@@ -1,6 +1,7 @@
 using Olap.Columnar.Format;
 using Olap.Columnar.Predicates;
 using Olap.Columnar.Types;
+using Olap.Columnar.Tests.TestSupport;
 
 namespace Olap.Columnar.Tests.Format;
 
@@ -181,22 +182,7 @@ public sealed class ZoneMapPruningTests(ZoneMapPruningTests.KeyedFile keyed) : I
     }
 
     /// <summary>Parses the little predicate language of the theory data: "k OP n", "k BETWEEN a AND b", "k IN a b ...".</summary>
-    private static ColumnPredicate Parse(string text)
-    {
-        var parts = text.Split(' ');
-        var numbers = parts.Skip(2).Where(p => p != "AND").Select(p => ScalarValue.FromInt64(long.Parse(p, System.Globalization.CultureInfo.InvariantCulture))).ToArray();
-        return parts[1] switch
-        {
-            "=" => ColumnPredicate.Compare(ComparisonKind.Equal, numbers[0]),
-            "<>" => ColumnPredicate.Compare(ComparisonKind.NotEqual, numbers[0]),
-            "<" => ColumnPredicate.Compare(ComparisonKind.LessThan, numbers[0]),
-            "<=" => ColumnPredicate.Compare(ComparisonKind.LessThanOrEqual, numbers[0]),
-            ">" => ColumnPredicate.Compare(ComparisonKind.GreaterThan, numbers[0]),
-            ">=" => ColumnPredicate.Compare(ComparisonKind.GreaterThanOrEqual, numbers[0]),
-            "BETWEEN" => ColumnPredicate.Between(numbers[0], numbers[1]),
-            _ => ColumnPredicate.In(numbers),
-        };
-    }
+    private static ColumnPredicate Parse(string text) => PredicateText.Parse(text[(text.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
 
     /// <summary>
     /// Written once for the class: keys 0..20479 (column k) arrive shuffled and are sorted into 10 row groups, so group g

@@ -3,6 +3,7 @@ using CsCheck;
 using Olap.Columnar.Predicates;
 using Olap.Columnar.Tests.Format;
 using Olap.Columnar.Types;
+using Olap.Columnar.Tests.TestSupport;
 
 namespace Olap.Columnar.Tests.Predicates;
 
@@ -351,21 +352,5 @@ public sealed class ColumnPredicateTests
         _ => ColumnPredicate.Compare(kind, ScalarValue.FromString(value)),
     };
 
-    /// <summary>"OP n", "BETWEEN a b" or "IN a b ..." on integers.</summary>
-    private static ColumnPredicate Parse(string text)
-    {
-        var parts = text.Split(' ');
-        var numbers = parts.Skip(1).Select(p => ScalarValue.FromInt64(long.Parse(p, System.Globalization.CultureInfo.InvariantCulture))).ToArray();
-        return parts[0] switch
-        {
-            "=" => ColumnPredicate.Compare(ComparisonKind.Equal, numbers[0]),
-            "<>" => ColumnPredicate.Compare(ComparisonKind.NotEqual, numbers[0]),
-            "<" => ColumnPredicate.Compare(ComparisonKind.LessThan, numbers[0]),
-            "<=" => ColumnPredicate.Compare(ComparisonKind.LessThanOrEqual, numbers[0]),
-            ">" => ColumnPredicate.Compare(ComparisonKind.GreaterThan, numbers[0]),
-            ">=" => ColumnPredicate.Compare(ComparisonKind.GreaterThanOrEqual, numbers[0]),
-            "BETWEEN" => ColumnPredicate.Between(numbers[0], numbers[1]),
-            _ => ColumnPredicate.In(numbers),
-        };
-    }
+    private static ColumnPredicate Parse(string text) => PredicateText.Parse(text);
 }
