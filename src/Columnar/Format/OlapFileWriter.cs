@@ -77,15 +77,28 @@ public sealed class OlapFileWriter : IDisposable
             }
         }
 
-        var live = chunk.LiveCount;
-        for (var i = 0; i < live; i++)
+        if (chunk.Selection is { } selection)
         {
-            var row = chunk.Selection is { } selection ? selection[i] : i;
-            for (var c = 0; c < _buffer.Length; c++)
+            for (var i = 0; i < selection.Count; i++)
             {
-                _buffer[c].AppendFrom(chunk.Columns[c], row);
+                AppendFrom(chunk.Columns, selection[i]);
             }
 
+            return;
+        }
+
+        // Whole column ranges at a time, cut where a row group (or the sort buffer) fills.
+        var offset = 0;
+        while (offset < chunk.Count)
+        {
+            var room = (_spiller is null ? _options.RowGroupSize : _options.SortBufferRows) - _buffer[0].Count;
+            var rows = Math.Min(room, chunk.Count - offset);
+            for (var c = 0; c < _buffer.Length; c++)
+            {
+                _buffer[c].AppendRange(chunk.Columns[c], offset, rows);
+            }
+
+            offset += rows;
             AfterRowAppended();
         }
     }

@@ -108,6 +108,46 @@ public sealed class ColumnBuilder
         }
     }
 
+    /// <summary>
+    /// Appends rows [start, start + count) of <paramref name="source"/>; a flat fixed-width source without NULLs is
+    /// copied as one block, anything else row by row.
+    /// </summary>
+    public void AppendRange(ColumnVector source, int start, int count)
+    {
+        if (source.Type != Type)
+        {
+            throw new ArgumentException($"A {source.Type} vector cannot be appended to a {Type} column.", nameof(source));
+        }
+
+        if (source.Form == VectorForm.Flat && Type.Physical != PhysicalKind.String && source.Validity.AllValid)
+        {
+            var width = Type.FixedWidth;
+            EnsureData(count * width);
+            source.RawData.Slice(start * width, count * width).CopyTo(_data.AsSpan(Count * width));
+            if (_validity is not null)
+            {
+                var first = Count;
+                Count += count;
+                EnsureValidityCapacity();
+                for (var row = first; row < Count; row++)
+                {
+                    _validity[row >> 3] |= (byte)(1 << (row & 7));
+                }
+            }
+            else
+            {
+                Count += count;
+            }
+
+            return;
+        }
+
+        for (var row = start; row < start + count; row++)
+        {
+            AppendFrom(source, row);
+        }
+    }
+
     /// <summary>A flat vector over the builder's buffers; valid until the next append or <see cref="Clear"/>.</summary>
     public ColumnVector ToVector()
     {
@@ -193,13 +233,19 @@ public sealed class ColumnBuilder
         _validity[row >> 3] |= (byte)(1 << (row & 7));
     }
 
-    private void EnsureData(int width)
+    /// <summary>Room for one more value of <paramref name="bytes"/> bytes (strings keep Count + 1 offsets).</summary>
+    private void EnsureData(int bytes)
     {
-        // Strings keep Count + 1 offsets; fixed-width values Count values.
-        var needed = (Count + 2) * width;
+        var element = Type.Physical == PhysicalKind.String ? sizeof(int) : Type.FixedWidth;
+        var needed = (Count * (long)element) + bytes + element;
+        if (needed > Array.MaxLength)
+        {
+            throw new InvalidOperationException($"A column buffer cannot hold more than {Array.MaxLength} bytes.");
+        }
+
         if (needed > _data.Length)
         {
-            Array.Resize(ref _data, Math.Max(_data.Length * 2, needed));
+            Array.Resize(ref _data, (int)Math.Min(Array.MaxLength, Math.Max(_data.Length * 2L, needed)));
         }
     }
 

@@ -116,4 +116,29 @@ public sealed class ColumnVectorTests
 
         Assert.Throws<InvalidOperationException>(() => vector.Values<long>());
     }
+
+    [Fact]
+    public void Appending_a_range_copies_values_and_nulls_whatever_the_form()
+    {
+        var flat = new ColumnBuilder(ColumnType.Integer);
+        for (var i = 0; i < 100; i++)
+        {
+            flat.AppendInt64(i);
+        }
+
+        var withNulls = new ColumnBuilder(ColumnType.Integer);
+        withNulls.AppendInt64(1);
+        withNulls.AppendNull();
+        withNulls.AppendInt64(3);
+
+        var target = new ColumnBuilder(ColumnType.Integer, capacity: 4);
+        target.AppendRange(flat.ToVector(), 10, 50);
+        target.AppendRange(withNulls.ToVector(), 0, 3);
+        target.AppendRange(flat.ToVector(), 0, 2);
+
+        var vector = target.ToVector();
+        Assert.Equal(55, vector.Count);
+        Assert.Equal(Enumerable.Range(10, 50).Concat([1, 0, 3, 0, 1]).ToArray(), vector.Values<int>().ToArray());
+        Assert.Equal([51], Enumerable.Range(0, 55).Where(vector.IsNull).ToArray());
+    }
 }
