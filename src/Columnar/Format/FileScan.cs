@@ -10,6 +10,8 @@ namespace Olap.Columnar.Format;
 /// Reads chosen columns of a file chunk by chunk, skipping row groups whose zone maps exclude a filter, evaluating
 /// filters on the encoded data, and decoding the projected columns only for chunks where some row survives
 /// (late materialization). Surviving rows are marked by the chunk's selection vector.
+/// Vectors may point into the memory-mapped file: they are valid until the next <see cref="Next"/> call and only
+/// while the reader is open; copy what must outlive that.
 /// </summary>
 public sealed class FileScan
 {
