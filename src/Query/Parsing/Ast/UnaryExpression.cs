@@ -1,0 +1,3 @@
+namespace Olap.Query.Parsing.Ast;
+
+public sealed record UnaryExpression(SqlPosition Position, UnaryOperator Operator, ParsedExpression Operand) : ParsedExpression(Position);

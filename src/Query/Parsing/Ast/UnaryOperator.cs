@@ -1,0 +1,8 @@
+namespace Olap.Query.Parsing.Ast;
+
+public enum UnaryOperator
+{
+    Negate,
+    Plus,
+    Not,
+}
