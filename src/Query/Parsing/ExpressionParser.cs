@@ -96,8 +96,19 @@ public static class ExpressionParser
             .Many()
         select Qualified(first, rest);
 
+    /// <summary>
+    /// A parenthesis followed by SELECT or WITH: only the look-ahead backtracks, so an error inside a subquery is
+    /// reported where it is, not as a failed parenthesized expression.
+    /// </summary>
+    private static readonly TokenListParser<SqlToken, QueryNode> s_subquery =
+        from open in Token.EqualTo(SqlToken.LeftParen).Then(open => Parse.Not(Parse.Not(Keyword("select").Or(Keyword("with")))).Value(open)).Try()
+        from query in Parse.Ref(() => QueryParser.Query)
+        from close in Token.EqualTo(SqlToken.RightParen)
+        select query;
+
     private static readonly TokenListParser<SqlToken, ParsedExpression> s_primary =
-        Token.EqualTo(SqlToken.LeftParen).IgnoreThen(s_expression).Then(inner => Token.EqualTo(SqlToken.RightParen).Value(inner))
+        s_subquery.Select(query => (ParsedExpression)new SubqueryExpression(query.Position, query))
+            .Or(Token.EqualTo(SqlToken.LeftParen).IgnoreThen(s_expression).Then(inner => Token.EqualTo(SqlToken.RightParen).Value(inner)))
             .Or(s_literal)
             .Or(s_cast)
             .Or(s_case)
@@ -160,9 +171,12 @@ public static class ExpressionParser
                  select (Func<ParsedExpression, bool, ParsedExpression>)((left, negated) => new BetweenExpression(At(between), left, low, high, negated)))
                 .Or(
                     from @in in Keyword("in")
-                    from items in s_expression.AtLeastOnceDelimitedBy(Token.EqualTo(SqlToken.Comma))
-                        .Between(Token.EqualTo(SqlToken.LeftParen), Token.EqualTo(SqlToken.RightParen))
-                    select (Func<ParsedExpression, bool, ParsedExpression>)((left, negated) => new InListExpression(At(@in), left, items, negated)))
+                    from suffix in s_subquery
+                        .Select(query => (Func<ParsedExpression, bool, ParsedExpression>)((left, negated) => new InSubqueryExpression(At(@in), left, query, negated)))
+                        .Or(s_expression.AtLeastOnceDelimitedBy(Token.EqualTo(SqlToken.Comma))
+                            .Between(Token.EqualTo(SqlToken.LeftParen), Token.EqualTo(SqlToken.RightParen))
+                            .Select(items => (Func<ParsedExpression, bool, ParsedExpression>)((left, negated) => new InListExpression(At(@in), left, items, negated))))
+                    select suffix)
                 .Or(
                     from like in Keyword("like")
                     from pattern in s_concat

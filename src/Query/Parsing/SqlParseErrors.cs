@@ -15,8 +15,13 @@ internal static class SqlParseErrors
             return result.Value;
         }
 
+        throw ToException(result, sql);
+    }
+
+    public static SqlSyntaxException ToException<T>(TokenListParserResult<SqlToken, T> result, string sql)
+    {
         var (problem, line, column) = Describe(result, sql);
-        throw new SqlSyntaxException(problem, sql, line, column);
+        return new SqlSyntaxException(problem, sql, line, column);
     }
 
     private static (string Problem, int Line, int Column) Describe<T>(TokenListParserResult<SqlToken, T> result, string sql)
