@@ -7,9 +7,7 @@ namespace Olap.Query.Parsing;
 /// <summary>The entry point: a script of statements separated by <c>;</c>, each parsed whole or reported with its position.</summary>
 public static class SqlParser
 {
-    private static readonly TokenListParser<SqlToken, SqlStatement> s_statement =
-        QueryParser.Query.Select(query => (SqlStatement)new SelectStatement(query.Position, query))
-            .Named("a statement");
+    private static readonly TokenListParser<SqlToken, SqlStatement> s_statement = StatementParser.Statement;
 
     public static IReadOnlyList<SqlStatement> ParseScript(string sql)
     {
