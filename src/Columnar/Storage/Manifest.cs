@@ -1,0 +1,62 @@
+using Olap.Columnar.Format;
+
+namespace Olap.Columnar.Storage;
+
+/// <summary>
+/// What a database holds at one version: its tables (schema, sort key, segment files) and views. A manifest is
+/// immutable; a change writes a new one with the next version (a snapshot is one manifest).
+/// </summary>
+public sealed record Manifest(long Version, IReadOnlyList<TableEntry> Tables, IReadOnlyList<ViewEntry> Views)
+{
+    public static Manifest Empty { get; } = new(0, [], []);
+
+    public TableEntry? FindTable(string name)
+    {
+        foreach (var table in Tables)
+        {
+            if (string.Equals(table.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return table;
+            }
+        }
+
+        return null;
+    }
+
+    public ViewEntry? FindView(string name)
+    {
+        foreach (var view in Views)
+        {
+            if (string.Equals(view.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return view;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>A table: its columns, declared sort key and the native segment files that hold its rows, in order.</summary>
+public sealed record TableEntry(string Name, IReadOnlyList<ColumnDefinition> Columns, IReadOnlyList<SortKeyColumn> SortKey, IReadOnlyList<SegmentEntry> Segments)
+{
+    public long RowCount
+    {
+        get
+        {
+            long rows = 0;
+            foreach (var segment in Segments)
+            {
+                rows += segment.RowCount;
+            }
+
+            return rows;
+        }
+    }
+}
+
+/// <summary>One immutable native file of a table, named relative to the database directory.</summary>
+public sealed record SegmentEntry(string FileName, long RowCount);
+
+/// <summary>A view: its name and the SQL text of its query, bound anew when used.</summary>
+public sealed record ViewEntry(string Name, string Sql);

@@ -1,0 +1,124 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Olap.Columnar.Format;
+using Olap.Columnar.Types;
+
+namespace Olap.Columnar.Storage;
+
+/// <summary>
+/// The manifest as JSON with an XxHash64 checksum of its body, so a damaged manifest is detected, never half-read.
+/// Layout: <c>{"format":1,"checksum":"...","body":{...}}</c>.
+/// </summary>
+public static class ManifestSerializer
+{
+    public const int FormatVersion = 1;
+
+    public static byte[] Serialize(Manifest manifest)
+    {
+        var body = new JsonObject
+        {
+            ["version"] = manifest.Version,
+            ["tables"] = new JsonArray([.. manifest.Tables.Select(TableToJson)]),
+            ["views"] = new JsonArray([.. manifest.Views.Select(view => (JsonNode)new JsonObject { ["name"] = view.Name, ["sql"] = view.Sql })]),
+        };
+        var bodyText = body.ToJsonString();
+        var document = new JsonObject
+        {
+            ["format"] = FormatVersion,
+            ["checksum"] = Checksum(bodyText),
+            ["body"] = JsonNode.Parse(bodyText),
+        };
+        return System.Text.Encoding.UTF8.GetBytes(document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    /// <summary>Reads a manifest; any damage is an <see cref="InvalidDataException"/> saying what is wrong.</summary>
+    public static Manifest Deserialize(ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            var document = JsonNode.Parse(bytes.ToArray()) as JsonObject ?? throw Damaged("it is not a JSON object");
+            var format = Required(document, "format").GetValue<int>();
+            if (format != FormatVersion)
+            {
+                throw Damaged($"manifest format {format} is not supported (this build reads format {FormatVersion})");
+            }
+
+            var body = Required(document, "body") as JsonObject ?? throw Damaged("the body is not an object");
+            if (Checksum(body.ToJsonString()) != Required(document, "checksum").GetValue<string>())
+            {
+                throw Damaged("checksum mismatch (the manifest is damaged)");
+            }
+
+            var tables = ((JsonArray)Required(body, "tables")).Select(node => TableFromJson((JsonObject)node!)).ToArray();
+            var views = ((JsonArray)Required(body, "views"))
+                .Select(node => new ViewEntry(Required((JsonObject)node!, "name").GetValue<string>(), Required((JsonObject)node!, "sql").GetValue<string>()))
+                .ToArray();
+            return new Manifest(Required(body, "version").GetValue<long>(), tables, views);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or InvalidCastException or FormatException or ArgumentException)
+        {
+            throw Damaged($"it is malformed ({e.Message})", e);
+        }
+    }
+
+    private static JsonNode TableToJson(TableEntry table) => new JsonObject
+    {
+        ["name"] = table.Name,
+        ["columns"] = new JsonArray([.. table.Columns.Select(column => (JsonNode)new JsonObject
+        {
+            ["name"] = column.Name,
+            ["type"] = (int)column.Type.Id,
+            ["precision"] = column.Type.Precision,
+            ["scale"] = column.Type.Scale,
+        })]),
+        ["sortKey"] = new JsonArray([.. table.SortKey.Select(key => (JsonNode)new JsonObject { ["column"] = key.Column, ["descending"] = key.Descending })]),
+        ["segments"] = new JsonArray([.. table.Segments.Select(segment => (JsonNode)new JsonObject { ["file"] = segment.FileName, ["rows"] = segment.RowCount })]),
+    };
+
+    private static TableEntry TableFromJson(JsonObject table)
+    {
+        var name = Required(table, "name").GetValue<string>();
+        var columns = ((JsonArray)Required(table, "columns")).Select(node =>
+        {
+            var column = (JsonObject)node!;
+            var columnName = Required(column, "name").GetValue<string>();
+            if (!ColumnType.TryCreate((LogicalTypeId)Required(column, "type").GetValue<int>(), Required(column, "precision").GetValue<byte>(), Required(column, "scale").GetValue<byte>(), out var type))
+            {
+                throw Damaged($"column \"{columnName}\" of table \"{name}\" has an unknown type");
+            }
+
+            return new ColumnDefinition(columnName, type);
+        }).ToArray();
+        var sortKey = ((JsonArray)Required(table, "sortKey"))
+            .Select(node => new SortKeyColumn(Required((JsonObject)node!, "column").GetValue<int>(), Required((JsonObject)node!, "descending").GetValue<bool>()))
+            .ToArray();
+        foreach (var key in sortKey)
+        {
+            if (key.Column < 0 || key.Column >= columns.Length)
+            {
+                throw Damaged($"the sort key of table \"{name}\" names column {key.Column}, which does not exist");
+            }
+        }
+
+        var segments = ((JsonArray)Required(table, "segments"))
+            .Select(node => new SegmentEntry(Required((JsonObject)node!, "file").GetValue<string>(), Required((JsonObject)node!, "rows").GetValue<long>()))
+            .ToArray();
+        foreach (var segment in segments)
+        {
+            if (segment.FileName.Length == 0 || segment.FileName != Path.GetFileName(segment.FileName) || segment.RowCount < 0)
+            {
+                throw Damaged($"table \"{name}\" lists an invalid segment \"{segment.FileName}\"");
+            }
+        }
+
+        return new TableEntry(name, columns, sortKey, segments);
+    }
+
+    private static JsonNode Required(JsonObject node, string property)
+        => node[property] ?? throw Damaged($"the field \"{property}\" is missing");
+
+    private static string Checksum(string text)
+        => System.IO.Hashing.XxHash64.HashToUInt64(System.Text.Encoding.UTF8.GetBytes(text)).ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static InvalidDataException Damaged(string problem, Exception? inner = null) => new($"manifest: {problem}.", inner);
+}
