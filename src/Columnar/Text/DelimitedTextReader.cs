@@ -30,11 +30,12 @@ public sealed class DelimitedTextReader : IDisposable
     private readonly string _sourceName;
     private readonly ColumnDefinition[] _columns;
     private readonly LogicalTypeId[] _typeIds;
-    private readonly ColumnBuilder[] _builders;
+    private readonly TextColumn[] _values;
     private readonly byte _delimiter;
     private readonly byte _quote;
     private readonly bool _quoting;
     private readonly byte[] _nullText;
+    private readonly bool _emptyIsNull;
 
     // One slot more than the columns, for dbgen's trailing empty field; further fields are only counted.
     private readonly int[] _fieldStarts;
@@ -56,6 +57,12 @@ public sealed class DelimitedTextReader : IDisposable
     /// or when <paramref name="sourceName"/> ends in <c>.gz</c>. <paramref name="sourceName"/> names the input in errors.
     /// </summary>
     public DelimitedTextReader(Stream stream, string sourceName, IReadOnlyList<ColumnDefinition> columns, DelimitedTextOptions? options = null, bool leaveOpen = false)
+        : this(stream, sourceName, columns, options, leaveOpen, BlockBytes)
+    {
+    }
+
+    /// <summary>Tests pass a tiny <paramref name="blockBytes"/> so that records straddle many buffer refills.</summary>
+    internal DelimitedTextReader(Stream stream, string sourceName, IReadOnlyList<ColumnDefinition> columns, DelimitedTextOptions? options, bool leaveOpen, int blockBytes)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(sourceName);
@@ -84,23 +91,24 @@ public sealed class DelimitedTextReader : IDisposable
         _quote = (byte)options.Quote;
         _quoting = options.Quote != '\0';
         _nullText = System.Text.Encoding.UTF8.GetBytes(options.NullString);
+        _emptyIsNull = _nullText.Length == 0;
         _headerPending = options.Header;
 
         _columns = new ColumnDefinition[columns.Count];
         _typeIds = new LogicalTypeId[columns.Count];
-        _builders = new ColumnBuilder[columns.Count];
+        _values = new TextColumn[columns.Count];
         for (var c = 0; c < _columns.Length; c++)
         {
             _columns[c] = columns[c];
             _typeIds[c] = columns[c].Type.Id;
-            _builders[c] = new ColumnBuilder(columns[c].Type);
+            _values[c] = new TextColumn(columns[c].Type, VectorSize.Standard);
         }
 
         _fieldStarts = new int[_columns.Length + 1];
         _fieldLengths = new int[_columns.Length + 1];
         _fieldFlags = new byte[_columns.Length + 1];
         _stream = IsGzip(stream, sourceName) ? new GZipStream(stream, CompressionMode.Decompress, leaveOpen) : stream;
-        _buffer = ArrayPool<byte>.Shared.Rent(BlockBytes);
+        _buffer = ArrayPool<byte>.Shared.Rent(blockBytes);
     }
 
     public IReadOnlyList<ColumnDefinition> Columns => _columns;
@@ -140,8 +148,8 @@ public sealed class DelimitedTextReader : IDisposable
     }
 
     /// <summary>
-    /// Fills <paramref name="chunk"/> with up to its capacity of the next rows, as flat vectors that stay valid until the
-    /// next call. Returns false, with an empty chunk, once the input is exhausted.
+    /// Fills <paramref name="chunk"/> with up to its capacity (at most <see cref="VectorSize.Standard"/>) of the next rows, as flat
+    /// vectors that stay valid until the next call. Returns false, with an empty chunk, once the input is exhausted.
     /// </summary>
     public bool ReadChunk(DataChunk chunk)
     {
@@ -153,15 +161,16 @@ public sealed class DelimitedTextReader : IDisposable
         }
 
         CheckChunk(chunk);
-        foreach (var builder in _builders)
+        var capacity = Math.Min(chunk.Capacity, VectorSize.Standard);
+        foreach (var values in _values)
         {
-            builder.Clear();
+            values.Clear();
         }
 
         var rows = 0;
         try
         {
-            while (rows < chunk.Capacity)
+            while (rows < capacity)
             {
                 var status = ParseRecord(out var next, out var lineBreaks);
                 if (status == RecordStatus.NeedMore)
@@ -191,7 +200,7 @@ public sealed class DelimitedTextReader : IDisposable
                     continue;
                 }
 
-                AppendRecord(start, line);
+                AppendRecord(rows, start, line);
                 rows++;
             }
         }
@@ -201,9 +210,9 @@ public sealed class DelimitedTextReader : IDisposable
             throw;
         }
 
-        for (var c = 0; c < _builders.Length; c++)
+        for (var c = 0; c < _values.Length; c++)
         {
-            _builders[c].ViewInto(chunk.Columns[c]);
+            _values[c].ViewInto(chunk.Columns[c], rows);
         }
 
         chunk.SetCount(rows);
@@ -455,7 +464,7 @@ public sealed class DelimitedTextReader : IDisposable
         }
     }
 
-    private void AppendRecord(int recordStart, long line)
+    private void AppendRecord(int row, int recordStart, long line)
     {
         var columnCount = _columns.Length;
         if (_fieldCount != columnCount)
@@ -476,9 +485,9 @@ public sealed class DelimitedTextReader : IDisposable
             var flags = _fieldFlags[c];
             if (flags == 0)
             {
-                if (field.SequenceEqual(_nullText))
+                if (_emptyIsNull ? field.IsEmpty : field.SequenceEqual(_nullText))
                 {
-                    _builders[c].AppendNull();
+                    _values[c].SetNull(row);
                     continue;
                 }
             }
@@ -487,7 +496,7 @@ public sealed class DelimitedTextReader : IDisposable
                 field = Unescape(field);
             }
 
-            AppendValue(c, field, recordStart, line);
+            AppendValue(row, c, field, recordStart, line);
         }
     }
 
@@ -508,9 +517,9 @@ public sealed class DelimitedTextReader : IDisposable
         return field[..write];
     }
 
-    private void AppendValue(int column, ReadOnlySpan<byte> field, int recordStart, long line)
+    private void AppendValue(int row, int column, ReadOnlySpan<byte> field, int recordStart, long line)
     {
-        var builder = _builders[column];
+        var values = _values[column];
         FieldParseResult result;
         long value;
         switch (_typeIds[column])
@@ -521,7 +530,7 @@ public sealed class DelimitedTextReader : IDisposable
                     throw FieldError(column, field, recordStart, line, "is not valid UTF-8");
                 }
 
-                builder.AppendString(field);
+                values.SetString(row, field);
                 return;
             case LogicalTypeId.Integer:
                 result = FieldParser.ParseInteger(field, int.MinValue, int.MaxValue, out value);
@@ -553,7 +562,7 @@ public sealed class DelimitedTextReader : IDisposable
                     throw FieldError(column, field, recordStart, line, "is not a DOUBLE");
                 }
 
-                builder.AppendDouble(real);
+                values.SetDouble(row, real);
                 return;
             default:
                 throw new InvalidOperationException($"Column \"{_columns[column].Name}\" has type {_columns[column].Type}, which text cannot be read as.");
@@ -564,7 +573,7 @@ public sealed class DelimitedTextReader : IDisposable
             throw FieldError(column, field, recordStart, line, Problem(_columns[column].Type, result));
         }
 
-        builder.AppendInt64(value);
+        values.SetInt64(row, value);
     }
 
     private static string Problem(ColumnType type, FieldParseResult result) => (type.Id, result) switch

@@ -24,7 +24,11 @@ internal static class FieldParser
         10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000,
     ];
 
-    public static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> text) => text.Trim(" \t"u8);
+    /// <summary>Drops surrounding spaces and tabs; the test first keeps the common, untrimmed field cheap.</summary>
+    public static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> text)
+        => text.IsEmpty || (text[0] is not ((byte)' ' or (byte)'\t') && text[^1] is not ((byte)' ' or (byte)'\t'))
+            ? text
+            : text.Trim(" \t"u8);
 
     /// <summary>true/false/t/f/1/0, case-insensitive.</summary>
     public static bool TryParseBoolean(ReadOnlySpan<byte> text, out bool value)
