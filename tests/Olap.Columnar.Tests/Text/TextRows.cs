@@ -54,6 +54,8 @@ internal static class TextRows
         return values;
     }
 
+    public static void AssertRow(string?[] actual, params string?[] expected) => Assert.Equal((IEnumerable<string?>)expected, actual);
+
     /// <summary>Column definitions named c0, c1, ... of the given types.</summary>
     public static ColumnDefinition[] Columns(params ColumnType[] types)
     {
