@@ -1,7 +1,7 @@
 namespace Olap.Columnar.Text;
 
 /// <summary>Why a field did or did not become a value; the reader turns the failures into messages.</summary>
-internal enum FieldParseResult : byte
+public enum FieldParseResult : byte
 {
     Ok = 0,
 

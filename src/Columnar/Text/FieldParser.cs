@@ -7,7 +7,7 @@ namespace Olap.Columnar.Text;
 /// Parses one field's UTF-8 bytes into a column type's in-memory value, invariant culture, without allocating.
 /// Surrounding spaces and tabs are ignored for every type but VARCHAR.
 /// </summary>
-internal static class FieldParser
+public static class FieldParser
 {
     public const long MicrosPerSecond = 1_000_000;
     public const long MicrosPerDay = 86_400 * MicrosPerSecond;
