@@ -231,12 +231,17 @@ public static class ExpressionParser
     private static ParsedExpression MakeBinary((BinaryOperator Operator, SqlPosition Position) op, ParsedExpression left, ParsedExpression right)
         => new BinaryExpression(op.Position, op.Operator, left, right);
 
-    private static bool IsName(Token<SqlToken> token)
+    /// <summary>True for a quoted identifier or an unreserved word: tokens that can name a table or column.</summary>
+    internal static bool IsName(Token<SqlToken> token)
         => token.Kind == SqlToken.QuotedIdentifier || !SqlKeywords.IsReserved(token.Span.AsReadOnlySpan());
+
+    /// <summary>The name a name token stands for: quotes removed from a quoted identifier.</summary>
+    internal static string NameOf(Token<SqlToken> token)
+        => token.Kind == SqlToken.QuotedIdentifier ? Unquote(token.ToStringValue(), '"') : token.ToStringValue();
 
     private static ParsedExpression Qualified(Token<SqlToken> first, string?[] rest)
     {
-        var names = new List<string> { first.Kind == SqlToken.QuotedIdentifier ? Unquote(first.ToStringValue(), '"') : first.ToStringValue() };
+        var names = new List<string> { NameOf(first) };
         for (var i = 0; i < rest.Length; i++)
         {
             if (rest[i] is null)

@@ -36,10 +36,10 @@ public static class QueryParser
             from alias in s_alias
             select (FromItem)new FileReference(ExpressionParser.At(path), ExpressionParser.Unquote(path.ToStringValue(), '\''), alias))
         .Or(
-            from first in Token.EqualTo(SqlToken.Identifier).Or(Token.EqualTo(SqlToken.QuotedIdentifier)).Where(IsName, "a table name")
+            from first in Token.EqualTo(SqlToken.Identifier).Or(Token.EqualTo(SqlToken.QuotedIdentifier)).Where(ExpressionParser.IsName, "a table name")
             from rest in Token.EqualTo(SqlToken.Dot).IgnoreThen(ExpressionParser.Name).Many()
             from alias in s_alias
-            select (FromItem)new TableReference(ExpressionParser.At(first), [NameOf(first), .. rest], alias))
+            select (FromItem)new TableReference(ExpressionParser.At(first), [ExpressionParser.NameOf(first), .. rest], alias))
         .Named("a table, a 'file' or a (subquery)");
 
     private static readonly TokenListParser<SqlToken, Func<FromItem, FromItem>> s_join =
@@ -88,12 +88,12 @@ public static class QueryParser
         select new OrderItem(expression, isDescending, nullsFirst);
 
     private static readonly TokenListParser<SqlToken, CommonTableExpression> s_cte =
-        from name in Token.EqualTo(SqlToken.Identifier).Or(Token.EqualTo(SqlToken.QuotedIdentifier)).Where(IsName, "a name")
+        from name in Token.EqualTo(SqlToken.Identifier).Or(Token.EqualTo(SqlToken.QuotedIdentifier)).Where(ExpressionParser.IsName, "a name")
         from @as in ExpressionParser.Keyword("as")
         from open in Token.EqualTo(SqlToken.LeftParen)
         from query in s_query
         from close in Token.EqualTo(SqlToken.RightParen)
-        select new CommonTableExpression(ExpressionParser.At(name), NameOf(name), query);
+        select new CommonTableExpression(ExpressionParser.At(name), ExpressionParser.NameOf(name), query);
 
     private static readonly TokenListParser<SqlToken, QueryNode> s_fullQuery =
         from with in ExpressionParser.Keyword("with").IgnoreThen(s_cte.AtLeastOnceDelimitedBy(s_comma)).OptionalOrDefault([])
@@ -114,10 +114,4 @@ public static class QueryParser
     private static TokenListParser<SqlToken, T?> Optional<T>(TokenListParser<SqlToken, T> parser)
         where T : class
         => parser.Select(value => (T?)value).OptionalOrDefault();
-
-    private static bool IsName(Token<SqlToken> token)
-        => token.Kind == SqlToken.QuotedIdentifier || !SqlKeywords.IsReserved(token.Span.AsReadOnlySpan());
-
-    private static string NameOf(Token<SqlToken> token)
-        => token.Kind == SqlToken.QuotedIdentifier ? ExpressionParser.Unquote(token.ToStringValue(), '"') : token.ToStringValue();
 }

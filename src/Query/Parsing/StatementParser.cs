@@ -24,7 +24,7 @@ public static class StatementParser
         ExpressionParser.Keyword("sorted").IgnoreThen(ExpressionParser.Keyword("by")).IgnoreThen(
             (from name in Token.EqualTo(SqlToken.Identifier).Or(Token.EqualTo(SqlToken.QuotedIdentifier))
              from isDescending in ExpressionParser.Keyword("desc").Value(true).Or(ExpressionParser.Keyword("asc").Value(false)).OptionalOrDefault(false)
-             select new SortKeyItem(ExpressionParser.At(name), NameOf(name), isDescending))
+             select new SortKeyItem(ExpressionParser.At(name), ExpressionParser.NameOf(name), isDescending))
             .AtLeastOnceDelimitedBy(s_comma)
             .Between(s_open, s_close))
         .OptionalOrDefault([]);
@@ -32,7 +32,7 @@ public static class StatementParser
     private static readonly TokenListParser<SqlToken, ColumnDefinitionNode> s_columnDefinition =
         from name in Token.EqualTo(SqlToken.Identifier).Or(Token.EqualTo(SqlToken.QuotedIdentifier)).Named("a column name")
         from type in ExpressionParser.TypeName
-        select new ColumnDefinitionNode(ExpressionParser.At(name), NameOf(name), type);
+        select new ColumnDefinitionNode(ExpressionParser.At(name), ExpressionParser.NameOf(name), type);
 
     private static readonly TokenListParser<SqlToken, SqlStatement> s_create =
         from create in ExpressionParser.Keyword("create")
@@ -140,7 +140,4 @@ public static class StatementParser
 
     /// <summary>Any one statement.</summary>
     public static TokenListParser<SqlToken, SqlStatement> Statement => s_statement;
-
-    private static string NameOf(Token<SqlToken> token)
-        => token.Kind == SqlToken.QuotedIdentifier ? ExpressionParser.Unquote(token.ToStringValue(), '"') : token.ToStringValue();
 }
