@@ -103,6 +103,25 @@ public sealed class OlapFileWriter : IDisposable
         }
     }
 
+    /// <summary>Appends the rows of <paramref name="vectors"/> named by <paramref name="rows"/>, in that order, cut at row-group boundaries.</summary>
+    internal void AppendGather(ColumnVector[] vectors, ReadOnlySpan<int> rows)
+    {
+        CheckOpen();
+        var offset = 0;
+        while (offset < rows.Length)
+        {
+            var room = (_spiller is null ? _options.RowGroupSize : _options.SortBufferRows) - _buffer[0].Count;
+            var count = Math.Min(room, rows.Length - offset);
+            for (var c = 0; c < _buffer.Length; c++)
+            {
+                _buffer[c].AppendGather(vectors[c], rows.Slice(offset, count));
+            }
+
+            offset += count;
+            AfterRowAppended();
+        }
+    }
+
     /// <summary>Appends row <paramref name="row"/> of <paramref name="vectors"/>, one vector per column.</summary>
     public void AppendFrom(ColumnVector[] vectors, int row)
     {

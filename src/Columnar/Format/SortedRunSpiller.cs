@@ -30,7 +30,8 @@ internal sealed class SortedRunSpiller : IDisposable
         _runs.Add(path);
         using var writer = new OlapFileWriter(path, _columns);
         var rows = buffer[0].Count;
-        EmitSorted(buffer, (vectors, row) => AppendRow(writer, vectors, row));
+        var (vectors, order) = Sorted(buffer);
+        writer.AppendGather(vectors, order);
         writer.Finish();
         SpilledRows += rows;
         foreach (var builder in buffer)
@@ -44,11 +45,25 @@ internal sealed class SortedRunSpiller : IDisposable
     {
         if (_runs.Count == 0)
         {
-            // Everything fit in memory: sort the buffer and write it out, no temporary files.
-            var pending = OlapFileWriter.CreateBuilders(_columns);
-            MoveInto(output, pending);
-            EmitSorted(pending, (vectors, row) => AppendAndFlush(output, vectors, row, flush, rowGroupSize));
-            flush(output);
+            // Everything fit in memory: gather the buffer in key order straight into row groups, no temporary files.
+            var (vectors, order) = Sorted(output);
+            var target = OlapFileWriter.CreateBuilders(_columns);
+            for (var start = 0; start < order.Length; start += rowGroupSize)
+            {
+                var rows = order.AsSpan(start, Math.Min(rowGroupSize, order.Length - start));
+                for (var c = 0; c < target.Length; c++)
+                {
+                    target[c].AppendGather(vectors[c], rows);
+                }
+
+                flush(target);
+            }
+
+            foreach (var builder in output)
+            {
+                builder.Clear();
+            }
+
             return;
         }
 
@@ -114,7 +129,8 @@ internal sealed class SortedRunSpiller : IDisposable
         return order != 0 ? order : a.Run.CompareTo(b.Run);
     }
 
-    private void EmitSorted(ColumnBuilder[] buffer, Action<ColumnVector[], int> emit)
+    /// <summary>Views of the buffered columns and the permutation that orders them by the key, stably.</summary>
+    private (ColumnVector[] Vectors, int[] Order) Sorted(ColumnBuilder[] buffer)
     {
         var rows = buffer[0].Count;
         var vectors = new ColumnVector[buffer.Length];
@@ -135,10 +151,7 @@ internal sealed class SortedRunSpiller : IDisposable
             var c = RowComparer.Compare(_key, vectors, a, vectors, b);
             return c != 0 ? c : a.CompareTo(b);
         });
-        foreach (var row in order)
-        {
-            emit(vectors, row);
-        }
+        return (vectors, order);
     }
 
     private static void AppendAndFlush(ColumnBuilder[] output, ColumnVector[] vectors, int row, Action<ColumnBuilder[]> flush, int rowGroupSize)
@@ -154,21 +167,6 @@ internal sealed class SortedRunSpiller : IDisposable
         }
     }
 
-    private static void AppendRow(OlapFileWriter writer, ColumnVector[] vectors, int row) => writer.AppendFrom(vectors, row);
-
-    private static void MoveInto(ColumnBuilder[] from, ColumnBuilder[] to)
-    {
-        for (var c = 0; c < from.Length; c++)
-        {
-            var vector = from[c].ToVector();
-            for (var row = 0; row < vector.Count; row++)
-            {
-                to[c].AppendFrom(vector, row);
-            }
-
-            from[c].Clear();
-        }
-    }
 
     /// <summary>The next unread row of one run.</summary>
     private sealed class RunCursor

@@ -148,6 +148,50 @@ public sealed class ColumnBuilder
         }
     }
 
+    /// <summary>
+    /// Appends the rows of <paramref name="source"/> named by <paramref name="rows"/>, in that order: a sort's
+    /// permutation. A flat fixed-width source without NULLs is gathered by width in one loop, anything else row by row.
+    /// </summary>
+    public void AppendGather(ColumnVector source, ReadOnlySpan<int> rows)
+    {
+        if (source.Type != Type)
+        {
+            throw new ArgumentException($"A {source.Type} vector cannot be appended to a {Type} column.", nameof(source));
+        }
+
+        if (source.Form != VectorForm.Flat || Type.Physical == PhysicalKind.String || !source.Validity.AllValid)
+        {
+            foreach (var row in rows)
+            {
+                AppendFrom(source, row);
+            }
+
+            return;
+        }
+
+        var width = Type.FixedWidth;
+        EnsureData(rows.Length * width);
+        var target = _data.AsSpan(Count * width, rows.Length * width);
+        switch (width)
+        {
+            case 1: Gather(MemoryMarshal.Cast<byte, byte>(source.RawData), rows, target); break;
+            case 2: Gather(MemoryMarshal.Cast<byte, short>(source.RawData), rows, MemoryMarshal.Cast<byte, short>(target)); break;
+            case 4: Gather(MemoryMarshal.Cast<byte, int>(source.RawData), rows, MemoryMarshal.Cast<byte, int>(target)); break;
+            default: Gather(MemoryMarshal.Cast<byte, long>(source.RawData), rows, MemoryMarshal.Cast<byte, long>(target)); break;
+        }
+
+        var first = Count;
+        Count += rows.Length;
+        if (_validity is not null)
+        {
+            EnsureValidityCapacity();
+            for (var row = first; row < Count; row++)
+            {
+                _validity[row >> 3] |= (byte)(1 << (row & 7));
+            }
+        }
+    }
+
     /// <summary>A flat vector over the builder's buffers; valid until the next append or <see cref="Clear"/>.</summary>
     public ColumnVector ToVector()
     {
@@ -181,6 +225,15 @@ public sealed class ColumnBuilder
         NullCount = 0;
         _heapLength = 0;
         _validity = null;
+    }
+
+    private static void Gather<T>(ReadOnlySpan<T> source, ReadOnlySpan<int> rows, Span<T> target)
+        where T : unmanaged
+    {
+        for (var i = 0; i < rows.Length; i++)
+        {
+            target[i] = source[rows[i]];
+        }
     }
 
     private void Append<T>(T value)
