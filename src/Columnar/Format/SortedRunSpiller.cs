@@ -145,6 +145,12 @@ internal sealed class SortedRunSpiller : IDisposable
             order[i] = i;
         }
 
+        if (_key.Count == 1 && vectors[_key[0].Column].Type.IsIntegral)
+        {
+            SortByIntegralKey(vectors[_key[0].Column], _key[0].Descending, order);
+            return (vectors, order);
+        }
+
         // Ties keep arrival order: the sort is stable.
         Array.Sort(order, (a, b) =>
         {
@@ -152,6 +158,71 @@ internal sealed class SortedRunSpiller : IDisposable
             return c != 0 ? c : a.CompareTo(b);
         });
         return (vectors, order);
+    }
+
+    /// <summary>
+    /// The common sort key, one integral column (a date, an id): sort the keys as longs with the rows alongside, then
+    /// restore arrival order within equal keys, which is what stability asks. NULLs come first ascending, last
+    /// descending, in arrival order. Much faster than a comparison delegate per pair.
+    /// </summary>
+    private static void SortByIntegralKey(ColumnVector key, bool descending, int[] order)
+    {
+        var rows = order.Length;
+        var keys = new long[rows];
+        var nulls = new List<int>();
+        var count = 0;
+        for (var row = 0; row < rows; row++)
+        {
+            if (key.IsNull(row))
+            {
+                nulls.Add(row);
+                continue;
+            }
+
+            var value = key.Type.Physical switch
+            {
+                Types.PhysicalKind.Int8 => key.GetValue<byte>(row),
+                Types.PhysicalKind.Int16 => key.GetValue<short>(row),
+                Types.PhysicalKind.Int32 => key.GetValue<int>(row),
+                _ => key.GetValue<long>(row),
+            };
+
+            // Bitwise complement reverses the order of every long, long.MinValue included.
+            keys[count] = descending ? ~value : value;
+            order[count++] = row;
+        }
+
+        Array.Sort(keys, order, 0, count);
+        for (var start = 0; start < count;)
+        {
+            var end = start + 1;
+            while (end < count && keys[end] == keys[start])
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                Array.Sort(order, start, end - start);
+            }
+
+            start = end;
+        }
+
+        if (nulls.Count == 0)
+        {
+            return;
+        }
+
+        if (descending)
+        {
+            nulls.CopyTo(order, count);
+        }
+        else
+        {
+            Array.Copy(order, 0, order, nulls.Count, count);
+            nulls.CopyTo(order, 0);
+        }
     }
 
     private static void AppendAndFlush(ColumnBuilder[] output, ColumnVector[] vectors, int row, Action<ColumnBuilder[]> flush, int rowGroupSize)
