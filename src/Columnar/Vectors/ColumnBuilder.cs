@@ -124,21 +124,7 @@ public sealed class ColumnBuilder
             var width = Type.FixedWidth;
             EnsureData(count * width);
             source.RawData.Slice(start * width, count * width).CopyTo(_data.AsSpan(Count * width));
-            if (_validity is not null)
-            {
-                var first = Count;
-                Count += count;
-                EnsureValidityCapacity();
-                for (var row = first; row < Count; row++)
-                {
-                    _validity[row >> 3] |= (byte)(1 << (row & 7));
-                }
-            }
-            else
-            {
-                Count += count;
-            }
-
+            AddValidRows(count);
             return;
         }
 
@@ -180,16 +166,7 @@ public sealed class ColumnBuilder
             default: Gather(MemoryMarshal.Cast<byte, long>(source.RawData), rows, MemoryMarshal.Cast<byte, long>(target)); break;
         }
 
-        var first = Count;
-        Count += rows.Length;
-        if (_validity is not null)
-        {
-            EnsureValidityCapacity();
-            for (var row = first; row < Count; row++)
-            {
-                _validity[row >> 3] |= (byte)(1 << (row & 7));
-            }
-        }
+        AddValidRows(rows.Length);
     }
 
     /// <summary>A flat vector over the builder's buffers; valid until the next append or <see cref="Clear"/>.</summary>
@@ -272,6 +249,23 @@ public sealed class ColumnBuilder
         offsets[Count + 1] = _heapLength;
         Count++;
         MarkValidIfTracked();
+    }
+
+    /// <summary>Counts <paramref name="count"/> values just written past the end as rows, all non-NULL.</summary>
+    private void AddValidRows(int count)
+    {
+        var first = Count;
+        Count += count;
+        if (_validity is null)
+        {
+            return;
+        }
+
+        EnsureValidityCapacity();
+        for (var row = first; row < Count; row++)
+        {
+            _validity[row >> 3] |= (byte)(1 << (row & 7));
+        }
     }
 
     private void MarkValidIfTracked()
