@@ -23,12 +23,16 @@ public sealed class FileScan
     private readonly ulong[] _filterBits = new ulong[BitSpan.WordCount(VectorSize.Standard)];
     private readonly ValidityMask _filterValidity = new();
     private RoaringBitmap? _groupBitmap;
-    private int _group = -1;
+    private readonly int _endGroup;
+    private int _group;
+    private bool _started;
     private int _position;
 
-    internal FileScan(OlapFileReader reader, IReadOnlyList<int> columns, IReadOnlyList<ScanFilter> filters)
+    internal FileScan(OlapFileReader reader, IReadOnlyList<int> columns, IReadOnlyList<ScanFilter> filters, int firstRowGroup, int endRowGroup)
     {
         _reader = reader;
+        _group = firstRowGroup - 1;
+        _endGroup = endRowGroup;
         _columns = [.. columns];
         foreach (var column in _columns)
         {
@@ -66,7 +70,7 @@ public sealed class FileScan
     {
         while (true)
         {
-            if (_group < 0 || _position >= _reader.RowGroups[_group].RowCount)
+            if (!_started || _position >= _reader.RowGroups[_group].RowCount)
             {
                 if (!NextRowGroup())
                 {
@@ -117,7 +121,8 @@ public sealed class FileScan
     private bool NextRowGroup()
     {
         var groups = _reader.RowGroups;
-        while (++_group < groups.Count)
+        _started = true;
+        while (++_group < _endGroup)
         {
             _position = 0;
             if (PrepareFilters(groups[_group]))

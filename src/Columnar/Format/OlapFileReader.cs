@@ -129,7 +129,15 @@ public sealed class OlapFileReader : IDisposable
 
     /// <summary>Starts a scan of <paramref name="columns"/> whose rows satisfy every filter.</summary>
     public FileScan Scan(IReadOnlyList<int> columns, IReadOnlyList<ScanFilter>? filters = null)
-        => new(this, columns, filters ?? []);
+        => new(this, columns, filters ?? [], 0, RowGroups.Count);
+
+    /// <summary>Scans only row groups [<paramref name="firstRowGroup"/>, <paramref name="endRowGroup"/>): one morsel of a parallel scan.</summary>
+    public FileScan Scan(IReadOnlyList<int> columns, IReadOnlyList<ScanFilter> filters, int firstRowGroup, int endRowGroup)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(firstRowGroup);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(endRowGroup, RowGroups.Count);
+        return new(this, columns, filters, firstRowGroup, endRowGroup);
+    }
 
     /// <summary>Verifies every chunk's checksum and structure: a full integrity check.</summary>
     public void Verify()

@@ -37,6 +37,14 @@ public sealed class OlapFileWriter : IDisposable
             throw new ArgumentException("A file needs at least one column.", nameof(columns));
         }
 
+        foreach (var column in columns)
+        {
+            if (!column.Type.IsStorable)
+            {
+                throw new ArgumentException($"Column \"{column.Name}\" is {column.Type}, which a native file cannot store (cast it to BIGINT or DECIMAL(18,s)).", nameof(columns));
+            }
+        }
+
         foreach (var key in _options.SortKey)
         {
             if (key.Column < 0 || key.Column >= columns.Count)

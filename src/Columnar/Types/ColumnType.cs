@@ -5,8 +5,11 @@ namespace Olap.Columnar.Types;
 /// <summary>A column's type: the logical type plus precision and scale for DECIMAL.</summary>
 public readonly record struct ColumnType
 {
-    /// <summary>DECIMAL precision above this does not fit a scaled 64-bit integer.</summary>
+    /// <summary>DECIMAL precision above this does not fit a scaled 64-bit integer; it is the most a file stores.</summary>
     public const int MaxDecimalPrecision = 18;
+
+    /// <summary>The widest DECIMAL, a scaled 128-bit integer, which sums of decimals return (as in DuckDB).</summary>
+    public const int MaxWideDecimalPrecision = 38;
 
     public static readonly ColumnType Boolean = new(LogicalTypeId.Boolean);
     public static readonly ColumnType SmallInt = new(LogicalTypeId.SmallInt);
@@ -16,6 +19,7 @@ public readonly record struct ColumnType
     public static readonly ColumnType Varchar = new(LogicalTypeId.Varchar);
     public static readonly ColumnType Date = new(LogicalTypeId.Date);
     public static readonly ColumnType Timestamp = new(LogicalTypeId.Timestamp);
+    public static readonly ColumnType HugeInt = new(LogicalTypeId.HugeInt);
 
     private ColumnType(LogicalTypeId id, byte precision = 0, byte scale = 0)
     {
@@ -34,9 +38,9 @@ public readonly record struct ColumnType
 
     public static ColumnType Decimal(int precision, int scale)
     {
-        if (precision < 1 || precision > MaxDecimalPrecision)
+        if (precision < 1 || precision > MaxWideDecimalPrecision)
         {
-            throw new ArgumentOutOfRangeException(nameof(precision), precision, $"DECIMAL precision must be between 1 and {MaxDecimalPrecision}.");
+            throw new ArgumentOutOfRangeException(nameof(precision), precision, $"DECIMAL precision must be between 1 and {MaxWideDecimalPrecision}.");
         }
 
         if (scale < 0 || scale > precision)
@@ -80,7 +84,9 @@ public readonly record struct ColumnType
         LogicalTypeId.Boolean => PhysicalKind.Int8,
         LogicalTypeId.SmallInt => PhysicalKind.Int16,
         LogicalTypeId.Integer or LogicalTypeId.Date => PhysicalKind.Int32,
-        LogicalTypeId.BigInt or LogicalTypeId.Decimal or LogicalTypeId.Timestamp => PhysicalKind.Int64,
+        LogicalTypeId.Decimal => Precision > MaxDecimalPrecision ? PhysicalKind.Int128 : PhysicalKind.Int64,
+        LogicalTypeId.BigInt or LogicalTypeId.Timestamp => PhysicalKind.Int64,
+        LogicalTypeId.HugeInt => PhysicalKind.Int128,
         LogicalTypeId.Double => PhysicalKind.Double,
         LogicalTypeId.Varchar => PhysicalKind.String,
         _ => throw new InvalidOperationException($"Unknown type id {(int)Id}."),
@@ -93,8 +99,12 @@ public readonly record struct ColumnType
         PhysicalKind.Int16 => 2,
         PhysicalKind.Int32 => 4,
         PhysicalKind.Int64 or PhysicalKind.Double => 8,
+        PhysicalKind.Int128 => 16,
         _ => 0,
     };
+
+    /// <summary>True for the types a native file can store (128-bit values live only in query results).</summary>
+    public bool IsStorable => Physical != PhysicalKind.Int128;
 
     /// <summary>True for the types whose values are integers in memory, which the integer encodings accept.</summary>
     public bool IsIntegral => Physical is PhysicalKind.Int8 or PhysicalKind.Int16 or PhysicalKind.Int32 or PhysicalKind.Int64;
@@ -110,6 +120,7 @@ public readonly record struct ColumnType
         LogicalTypeId.Varchar => "VARCHAR",
         LogicalTypeId.Date => "DATE",
         LogicalTypeId.Timestamp => "TIMESTAMP",
+        LogicalTypeId.HugeInt => "HUGEINT",
         _ => $"UNKNOWN({(int)Id})",
     };
 }

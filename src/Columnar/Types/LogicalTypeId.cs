@@ -12,4 +12,7 @@ public enum LogicalTypeId : byte
     Varchar = 7,
     Date = 8,
     Timestamp = 9,
+
+    /// <summary>A 128-bit integer: what SUM of integers returns, as in DuckDB. Query results only; not stored in files.</summary>
+    HugeInt = 10,
 }

@@ -11,6 +11,7 @@ public enum PhysicalKind : byte
     Int32,
     /// <summary>BIGINT, DECIMAL (scaled by 10^scale) and TIMESTAMP (microseconds since 1970-01-01).</summary>
     Int64,
+    Int128,
     /// <summary>DOUBLE.</summary>
     Double,
     /// <summary>VARCHAR: UTF-8 bytes addressed by 32-bit offsets into a heap.</summary>

@@ -9,12 +9,14 @@ namespace Olap.Columnar.Types;
 public readonly struct ScalarValue : IEquatable<ScalarValue>
 {
     private readonly long _integer;
+    private readonly long _high;
     private readonly double _double;
     private readonly byte[]? _utf8;
 
-    private ScalarValue(ScalarKind kind, long integer, double @double, byte[]? utf8)
+    private ScalarValue(ScalarKind kind, long integer, double @double, byte[]? utf8, long high = 0)
     {
         Kind = kind;
+        _high = high;
         _integer = integer;
         _double = @double;
         _utf8 = utf8;
@@ -28,11 +30,16 @@ public readonly struct ScalarValue : IEquatable<ScalarValue>
 
     public long Int64 => Kind == ScalarKind.Integer ? _integer : throw WrongKind(ScalarKind.Integer);
 
+    /// <summary>A HUGEINT or wide DECIMAL value.</summary>
+    public Int128 Int128 => Kind == ScalarKind.HugeInteger ? new Int128((ulong)_high, (ulong)_integer) : throw WrongKind(ScalarKind.HugeInteger);
+
     public double Double => Kind == ScalarKind.Double ? _double : throw WrongKind(ScalarKind.Double);
 
     public ReadOnlySpan<byte> Utf8 => Kind == ScalarKind.String ? _utf8 : throw WrongKind(ScalarKind.String);
 
     public static ScalarValue FromInt64(long value) => new(ScalarKind.Integer, value, 0, null);
+
+    public static ScalarValue FromInt128(Int128 value) => new(ScalarKind.HugeInteger, (long)(ulong)value, 0, null, (long)(ulong)(value >> 64));
 
     public static ScalarValue FromDouble(double value) => new(ScalarKind.Double, 0, value, null);
 
@@ -46,6 +53,7 @@ public readonly struct ScalarValue : IEquatable<ScalarValue>
         => Kind switch
         {
             ScalarKind.Integer => T.CreateTruncating(_integer),
+            ScalarKind.HugeInteger => T.CreateTruncating(Int128),
             ScalarKind.Double => T.CreateTruncating(_double),
             _ => throw new InvalidOperationException($"A {Kind} value has no numeric form."),
         };
@@ -61,6 +69,7 @@ public readonly struct ScalarValue : IEquatable<ScalarValue>
         return Kind switch
         {
             ScalarKind.Integer => _integer.CompareTo(other._integer),
+            ScalarKind.HugeInteger => Int128.CompareTo(other.Int128),
             ScalarKind.Double => _double.CompareTo(other._double),
             ScalarKind.String => _utf8.AsSpan().SequenceCompareTo(other._utf8),
             _ => 0,
@@ -70,6 +79,7 @@ public readonly struct ScalarValue : IEquatable<ScalarValue>
     public bool Equals(ScalarValue other) => Kind == other.Kind && Kind switch
     {
         ScalarKind.Integer => _integer == other._integer,
+        ScalarKind.HugeInteger => _integer == other._integer && _high == other._high,
         ScalarKind.Double => _double.Equals(other._double),
         ScalarKind.String => _utf8.AsSpan().SequenceEqual(other._utf8),
         _ => true,
@@ -80,6 +90,7 @@ public readonly struct ScalarValue : IEquatable<ScalarValue>
     public override int GetHashCode() => Kind switch
     {
         ScalarKind.Integer => _integer.GetHashCode(),
+        ScalarKind.HugeInteger => HashCode.Combine(_integer, _high),
         ScalarKind.Double => _double.GetHashCode(),
         ScalarKind.String => (int)System.IO.Hashing.XxHash32.HashToUInt32(_utf8),
         _ => 0,
@@ -92,6 +103,7 @@ public readonly struct ScalarValue : IEquatable<ScalarValue>
     public override string ToString() => Kind switch
     {
         ScalarKind.Integer => _integer.ToString(CultureInfo.InvariantCulture),
+        ScalarKind.HugeInteger => Int128.ToString(CultureInfo.InvariantCulture),
         ScalarKind.Double => _double.ToString("R", CultureInfo.InvariantCulture),
         ScalarKind.String => System.Text.Encoding.UTF8.GetString(_utf8!),
         _ => "NULL",
@@ -106,4 +118,5 @@ public enum ScalarKind : byte
     Integer = 1,
     Double = 2,
     String = 3,
+    HugeInteger = 4,
 }

@@ -28,12 +28,12 @@ public static class ValueFormatter
                 => s_epoch.AddTicks(value.Int64 * 10).ToString("yyyy-MM-dd HH:mm:ss.FFFFFF", CultureInfo.InvariantCulture),
             LogicalTypeId.Date => $"{value.Int64} days from 1970-01-01",
             LogicalTypeId.Timestamp => $"{value.Int64} µs from 1970-01-01",
-            LogicalTypeId.Decimal => FormatDecimal(value.Int64, type.Scale),
+            LogicalTypeId.Decimal => FormatDecimal(value.Kind == ScalarKind.HugeInteger ? value.Int128 : value.Int64, type.Scale),
             _ => value.ToString(),
         };
     }
 
-    private static string FormatDecimal(long scaled, int scale)
+    private static string FormatDecimal(Int128 scaled, int scale)
     {
         if (scale == 0)
         {
@@ -41,8 +41,8 @@ public static class ValueFormatter
         }
 
         // Integer arithmetic keeps all 18 digits exact.
-        var magnitude = ((Int128)scaled).ToString(CultureInfo.InvariantCulture).TrimStart('-').PadLeft(scale + 1, '0');
-        var sign = scaled < 0 ? "-" : string.Empty;
+        var magnitude = scaled.ToString(CultureInfo.InvariantCulture).TrimStart('-').PadLeft(scale + 1, '0');
+        var sign = Int128.IsNegative(scaled) ? "-" : string.Empty;
         return $"{sign}{magnitude[..^scale]}.{magnitude[^scale..]}";
     }
 }

@@ -44,8 +44,20 @@ public sealed class ColumnBuilder
             case PhysicalKind.Int16: Append((short)value); break;
             case PhysicalKind.Int32: Append((int)value); break;
             case PhysicalKind.Int64: Append(value); break;
+            case PhysicalKind.Int128: Append((Int128)value); break;
             default: throw new InvalidOperationException($"A {Type} column does not take integers.");
         }
+    }
+
+    /// <summary>Appends a HUGEINT or wide DECIMAL value.</summary>
+    public void AppendInt128(Int128 value)
+    {
+        if (Type.Physical != PhysicalKind.Int128)
+        {
+            throw new InvalidOperationException($"A {Type} column does not take 128-bit integers.");
+        }
+
+        Append(value);
     }
 
     public void AppendDouble(double value)
@@ -83,6 +95,7 @@ public sealed class ColumnBuilder
         {
             case ScalarKind.Null: AppendNull(); break;
             case ScalarKind.Integer: AppendInt64(value.Int64); break;
+            case ScalarKind.HugeInteger: AppendInt128(value.Int128); break;
             case ScalarKind.Double: AppendDouble(value.Double); break;
             default: AppendString(value.Utf8); break;
         }
@@ -103,6 +116,7 @@ public sealed class ColumnBuilder
             case PhysicalKind.Int16: Append(source.GetValue<short>(row)); break;
             case PhysicalKind.Int32: Append(source.GetValue<int>(row)); break;
             case PhysicalKind.Int64: Append(source.GetValue<long>(row)); break;
+            case PhysicalKind.Int128: Append(source.GetValue<Int128>(row)); break;
             case PhysicalKind.Double: Append(source.GetValue<double>(row)); break;
             default: AppendString(source.GetString(row)); break;
         }
@@ -163,7 +177,8 @@ public sealed class ColumnBuilder
             case 1: Gather(MemoryMarshal.Cast<byte, byte>(source.RawData), rows, target); break;
             case 2: Gather(MemoryMarshal.Cast<byte, short>(source.RawData), rows, MemoryMarshal.Cast<byte, short>(target)); break;
             case 4: Gather(MemoryMarshal.Cast<byte, int>(source.RawData), rows, MemoryMarshal.Cast<byte, int>(target)); break;
-            default: Gather(MemoryMarshal.Cast<byte, long>(source.RawData), rows, MemoryMarshal.Cast<byte, long>(target)); break;
+            case 8: Gather(MemoryMarshal.Cast<byte, long>(source.RawData), rows, MemoryMarshal.Cast<byte, long>(target)); break;
+            default: Gather(MemoryMarshal.Cast<byte, Int128>(source.RawData), rows, MemoryMarshal.Cast<byte, Int128>(target)); break;
         }
 
         AddValidRows(rows.Length);

@@ -111,6 +111,7 @@ public sealed class ColumnVector
             PhysicalKind.Int16 => ScalarValue.FromInt64(GetValue<short>(row)),
             PhysicalKind.Int32 => ScalarValue.FromInt64(GetValue<int>(row)),
             PhysicalKind.Int64 => ScalarValue.FromInt64(GetValue<long>(row)),
+            PhysicalKind.Int128 => ScalarValue.FromInt128(GetValue<Int128>(row)),
             PhysicalKind.Double => ScalarValue.FromDouble(GetValue<double>(row)),
             _ => ScalarValue.FromUtf8(GetString(row)),
         };
@@ -251,7 +252,8 @@ public sealed class ColumnVector
                 case 1: Gather<byte>(source, count); break;
                 case 2: Gather<short>(source, count); break;
                 case 4: Gather<int>(source, count); break;
-                default: Gather<long>(source, count); break;
+                case 8: Gather<long>(source, count); break;
+                default: Gather<Int128>(source, count); break;
             }
         }
 

@@ -1,0 +1,28 @@
+namespace Olap.Query.Planning;
+
+/// <summary>
+/// A resolved scalar function overload: its name for plans and errors, and an identifier the expression executor
+/// dispatches on. Instances are immutable and shared.
+/// </summary>
+public sealed record ScalarFunction(string Name, ScalarFunctionId Id);
+
+/// <summary>Every scalar function the executor can evaluate.</summary>
+public enum ScalarFunctionId
+{
+    Abs,
+    Round,
+    Floor,
+    Ceil,
+    Coalesce,
+    NullIf,
+    Length,
+    Upper,
+    Lower,
+    Substring,
+    Concat,
+    Trim,
+    ExtractYear,
+    ExtractMonth,
+    ExtractDay,
+    DateTrunc,
+}
