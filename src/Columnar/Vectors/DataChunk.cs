@@ -51,4 +51,18 @@ public sealed class DataChunk
     }
 
     public void ClearSelection() => Selection = null;
+
+    /// <summary>Makes the first <paramref name="count"/> indices of <see cref="SelectionStorage"/> the live rows.</summary>
+    public void UseSelectionStorage(int count)
+    {
+        _selection.SetCount(count);
+        Selection = _selection;
+    }
+
+    /// <summary>Copies <paramref name="rows"/> (ascending, each below <see cref="Count"/>) into this chunk's selection and makes them the live rows.</summary>
+    public void SetSelection(ReadOnlySpan<int> rows)
+    {
+        rows.CopyTo(_selection.Storage);
+        UseSelectionStorage(rows.Length);
+    }
 }

@@ -1,0 +1,23 @@
+using Olap.Query.Catalog;
+using Olap.Query.Parsing.Ast;
+using Olap.Query.Planning.Logical;
+
+namespace Olap.Query.Binding;
+
+/// <summary>What the binder needs from the database: tables, views, files, and a way to run uncorrelated subqueries.</summary>
+internal interface IBindCatalog
+{
+    ITableSource? FindTable(string name);
+
+    /// <summary>The SELECT text of a view, or null.</summary>
+    string? FindView(string name);
+
+    /// <summary>Table and view names, for suggestions.</summary>
+    IEnumerable<string> Names { get; }
+
+    /// <summary>A file queried in place (<c>FROM 'x.olap'</c>, <c>FROM 'x.csv'</c>).</summary>
+    ITableSource OpenFile(string path, SqlPosition position);
+
+    /// <summary>Runs a bound subquery to completion.</summary>
+    QueryResult Run(LogicalOperator plan);
+}

@@ -1,0 +1,50 @@
+using Olap.Columnar.Format;
+
+namespace Olap.Query.Catalog;
+
+/// <summary>A table stored as native segment files; every row group of every segment is a morsel.</summary>
+public sealed class SegmentedTable : ITableSource
+{
+    private readonly IReadOnlyList<OlapFileReader> _segments;
+
+    public SegmentedTable(string name, IReadOnlyList<ColumnDefinition> columns, IReadOnlyList<SortKeyColumn> sortKey, IReadOnlyList<OlapFileReader> segments)
+    {
+        Name = name;
+        Columns = columns;
+        SortKey = sortKey;
+        _segments = segments;
+        foreach (var segment in segments)
+        {
+            EstimatedRowCount += segment.RowCount;
+        }
+    }
+
+    public string Name { get; }
+
+    public IReadOnlyList<ColumnDefinition> Columns { get; }
+
+    public IReadOnlyList<SortKeyColumn> SortKey { get; }
+
+    public long EstimatedRowCount { get; }
+
+    public bool EvaluatesFilters => true;
+
+    public IReadOnlyList<OlapFileReader> Segments => _segments;
+
+    public IReadOnlyList<ScanMorsel> GetMorsels()
+    {
+        var morsels = new List<ScanMorsel>();
+        for (var s = 0; s < _segments.Count; s++)
+        {
+            for (var g = 0; g < _segments[s].RowGroups.Count; g++)
+            {
+                morsels.Add(new ScanMorsel(s, g, g + 1));
+            }
+        }
+
+        return morsels;
+    }
+
+    public ITableScan OpenScan(ScanMorsel morsel, IReadOnlyList<int> columns, IReadOnlyList<ScanFilter> filters)
+        => new NativeFileScan(_segments[morsel.Segment].Scan(columns, filters, morsel.FirstRowGroup, morsel.EndRowGroup));
+}
