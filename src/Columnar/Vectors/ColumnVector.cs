@@ -128,6 +128,37 @@ public sealed class ColumnVector
         Validity.SetAllValid();
     }
 
+    /// <summary>
+    /// Makes this a flat view of rows [<paramref name="start"/>, start + <paramref name="count"/>) of the flat vector
+    /// <paramref name="source"/>, without copying; <paramref name="start"/> must be a multiple of 8 when the source has NULLs.
+    /// </summary>
+    public void ReferenceSlice(ColumnVector source, int start, int count)
+    {
+        if (source.Form != VectorForm.Flat || source.Type != Type)
+        {
+            throw new ArgumentException("A slice needs a flat source of the same type.", nameof(source));
+        }
+
+        if (Type.Physical == PhysicalKind.String)
+        {
+            ReferenceFlat(count, source._data.Slice(start * sizeof(int), (count + 1) * sizeof(int)), source._heap);
+        }
+        else
+        {
+            ReferenceFlat(count, source._data.Slice(start * Type.FixedWidth, count * Type.FixedWidth));
+        }
+
+        if (!source.Validity.AllValid)
+        {
+            if ((start & 7) != 0)
+            {
+                throw new ArgumentException("A slice of a vector with NULLs must start at a multiple of 8.", nameof(start));
+            }
+
+            Validity.Reference(source.Validity.BitsMemory.Slice(start >> 3, ValidityMask.ByteCount(count)));
+        }
+    }
+
     /// <summary>Makes this a constant vector of <paramref name="count"/> rows over one value in place.</summary>
     public void ReferenceConstant(int count, Memory<byte> value, Memory<byte> heap = default)
     {

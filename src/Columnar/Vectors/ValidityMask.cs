@@ -18,6 +18,9 @@ public sealed class ValidityMask
     /// <summary>The raw bits, empty when <see cref="AllValid"/>.</summary>
     public ReadOnlySpan<byte> Bits => _bits.Span;
 
+    /// <summary>The memory behind <see cref="Bits"/>, for views that reference it.</summary>
+    public Memory<byte> BitsMemory => _bits;
+
     public static int ByteCount(int rows) => (rows + 7) >> 3;
 
     public bool IsValid(int row)

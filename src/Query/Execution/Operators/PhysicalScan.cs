@@ -1,0 +1,107 @@
+using Olap.Columnar.Format;
+using Olap.Columnar.Types;
+using Olap.Columnar.Vectors;
+using Olap.Query.Catalog;
+using Olap.Query.Planning;
+
+namespace Olap.Query.Execution.Operators;
+
+/// <summary>Scans a table source; workers take morsels (row groups) from a shared counter.</summary>
+public sealed class PhysicalScan(ITableSource source, string alias, IReadOnlyList<int> columns, IReadOnlyList<ScanFilter> filters) : PhysicalOperator
+{
+    private long _rowGroupsScanned;
+    private long _rowGroupsSkipped;
+
+    public ITableSource Source { get; } = source;
+
+    public IReadOnlyList<int> Columns { get; } = columns;
+
+    public IReadOnlyList<ScanFilter> Filters { get; } = filters;
+
+    public override IReadOnlyList<ColumnType> Types => [.. Columns.Select(c => Source.Columns[c].Type)];
+
+    public override IReadOnlyList<PhysicalOperator> Children => [];
+
+    public override string Name => "SCAN";
+
+    public override IEnumerable<string> Details
+    {
+        get
+        {
+            yield return alias == Source.Name ? Source.Name : $"{Source.Name} AS {alias}";
+            yield return $"columns: {string.Join(", ", Columns.Select(c => Source.Columns[c].Name))} ({Columns.Count} of {Source.Columns.Count})";
+            foreach (var filter in Filters)
+            {
+                yield return $"filter: {Describe(filter)}";
+            }
+        }
+    }
+
+    public override IEnumerable<string> RuntimeDetails
+    {
+        get
+        {
+            yield return $"row groups: {Interlocked.Read(ref _rowGroupsScanned)} scanned, {Interlocked.Read(ref _rowGroupsSkipped)} skipped";
+        }
+    }
+
+    private string Describe(ScanFilter filter)
+    {
+        var column = Source.Columns[filter.Column];
+        return ScanFilterText.Describe(column.Name, column.Type, filter.Predicate);
+    }
+
+    protected override IReadOnlyList<IChunkStream> OpenStreams(ExecutionContext context)
+    {
+        var morsels = Source.GetMorsels();
+        var shared = new MorselCounter();
+        var workers = Math.Max(1, Math.Min(context.Threads, morsels.Count));
+        var streams = new IChunkStream[workers];
+        for (var i = 0; i < workers; i++)
+        {
+            streams[i] = new ScanStream(this, morsels, shared);
+        }
+
+        return streams;
+    }
+
+    private sealed class MorselCounter
+    {
+        private int _next = -1;
+
+        public int Take() => Interlocked.Increment(ref _next);
+    }
+
+    private sealed class ScanStream(PhysicalScan owner, IReadOnlyList<ScanMorsel> morsels, MorselCounter counter) : IChunkStream
+    {
+        private readonly DataChunk _chunk = new(owner.Types);
+        private ITableScan? _scan;
+
+        public DataChunk? Next()
+        {
+            while (true)
+            {
+                if (_scan is null)
+                {
+                    var index = counter.Take();
+                    if (index >= morsels.Count)
+                    {
+                        return null;
+                    }
+
+                    _scan = owner.Source.OpenScan(morsels[index], owner.Columns, owner.Filters);
+                }
+
+                if (_scan.Next(_chunk))
+                {
+                    return _chunk;
+                }
+
+                Interlocked.Add(ref owner._rowGroupsScanned, _scan.RowGroupsScanned);
+                Interlocked.Add(ref owner._rowGroupsSkipped, _scan.RowGroupsSkipped);
+                _scan.Dispose();
+                _scan = null;
+            }
+        }
+    }
+}
