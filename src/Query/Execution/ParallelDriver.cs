@@ -3,10 +3,10 @@ using Olap.Columnar.Vectors;
 
 namespace Olap.Query.Execution;
 
-/// <summary>Drains streams on up to <see cref="ExecutionContext.Threads"/> workers, one stream per worker.</summary>
+/// <summary>Drains streams on up to <see cref="QueryContext.Threads"/> workers, one stream per worker.</summary>
 public static class ParallelDriver
 {
-    public static void Run(IReadOnlyList<IChunkStream> streams, ExecutionContext context, Action<int, DataChunk> consume)
+    public static void Run(IReadOnlyList<IChunkStream> streams, QueryContext context, Action<int, DataChunk> consume)
     {
         if (streams.Count == 1 || context.Threads == 1)
         {
@@ -33,7 +33,7 @@ public static class ParallelDriver
         }
     }
 
-    private static void Drain(IChunkStream stream, int worker, ExecutionContext context, Action<int, DataChunk> consume)
+    private static void Drain(IChunkStream stream, int worker, QueryContext context, Action<int, DataChunk> consume)
     {
         while (stream.Next() is { } chunk)
         {

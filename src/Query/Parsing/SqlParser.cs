@@ -9,9 +9,12 @@ public static class SqlParser
 {
     private static readonly TokenListParser<SqlToken, SqlStatement> s_statement = StatementParser.Statement;
 
-    public static IReadOnlyList<SqlStatement> ParseScript(string sql)
+    public static IReadOnlyList<SqlStatement> ParseScript(string sql) => [.. ParseScriptWithText(sql).Select(s => s.Statement)];
+
+    /// <summary>Parses a script, keeping each statement's own text (views store the text of their query).</summary>
+    public static IReadOnlyList<ParsedStatement> ParseScriptWithText(string sql)
     {
-        var statements = new List<SqlStatement>();
+        var statements = new List<ParsedStatement>();
         var remainder = SqlLexer.Tokenize(sql);
         while (true)
         {
@@ -27,7 +30,9 @@ public static class SqlParser
                 throw SqlParseErrors.ToException(result, sql);
             }
 
-            statements.Add(result.Value);
+            var start = remainder.ConsumeToken().Value.Span.Position.Absolute;
+            var end = result.Remainder.IsAtEnd ? sql.Length : result.Remainder.ConsumeToken().Value.Span.Position.Absolute;
+            statements.Add(new ParsedStatement(result.Value, sql[start..end].TrimEnd(), start));
             remainder = result.Remainder;
             var next = remainder.ConsumeToken();
             if (next.HasValue && next.Value.Kind != SqlToken.Semicolon)
@@ -48,5 +53,22 @@ public static class SqlParser
         }
 
         return tokens;
+    }
+}
+
+/// <summary>A statement, the text it was parsed from, and where that text starts in the script.</summary>
+public sealed record ParsedStatement(SqlStatement Statement, string Text, int Start)
+{
+    /// <summary>The statement's text from <paramref name="position"/> (a position inside it) to its end.</summary>
+    public string TextFrom(string script, SqlPosition position)
+    {
+        var offset = 0;
+        for (var line = 1; line < position.Line; line++)
+        {
+            offset = script.IndexOf('\n', offset) + 1;
+        }
+
+        offset += position.Column - 1;
+        return script[offset..(Start + Text.Length)];
     }
 }

@@ -21,3 +21,6 @@ public sealed class ExpressionExecutor
 
     public int Select(DataChunk chunk, SelectionVector result) => throw new NotSupportedException("temporary");
 }
+
+// TEMPORARY: the expression branch defines the real one.
+public sealed class QueryExecutionException(string message) : Exception(message);

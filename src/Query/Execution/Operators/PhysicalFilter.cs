@@ -20,7 +20,7 @@ public sealed class PhysicalFilter(PhysicalOperator child, BoundExpression predi
 
     public override IEnumerable<string> Details => [ExpressionPrinter.Print(Predicate)];
 
-    protected override IReadOnlyList<IChunkStream> OpenStreams(ExecutionContext context)
+    protected override IReadOnlyList<IChunkStream> OpenStreams(QueryContext context)
         => [.. Child.Open(context).Select(s => (IChunkStream)new FilterStream(s, ExpressionExecutor.Create(Predicate)))];
 
     private sealed class FilterStream(IChunkStream input, ExpressionExecutor predicate) : IChunkStream

@@ -46,7 +46,7 @@ public sealed class PhysicalHashAggregate(PhysicalOperator child, IReadOnlyList<
 
     public override IEnumerable<string> RuntimeDetails => [$"groups: {_groupCount}, hash table {_memory / 1024} KiB"];
 
-    protected override IReadOnlyList<IChunkStream> OpenStreams(ExecutionContext context)
+    protected override IReadOnlyList<IChunkStream> OpenStreams(QueryContext context)
     {
         var inputs = Child.Open(context);
         var locals = new LocalAggregation?[inputs.Count];

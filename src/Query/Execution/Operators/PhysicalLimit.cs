@@ -16,7 +16,7 @@ public sealed class PhysicalLimit(PhysicalOperator child, long? limit, long offs
 
     public override IEnumerable<string> Details => [limit is null ? $"offset {offset}" : offset == 0 ? $"limit {limit}" : $"limit {limit} offset {offset}"];
 
-    protected override IReadOnlyList<IChunkStream> OpenStreams(ExecutionContext context)
+    protected override IReadOnlyList<IChunkStream> OpenStreams(QueryContext context)
     {
         if (limit == 0)
         {
@@ -24,7 +24,7 @@ public sealed class PhysicalLimit(PhysicalOperator child, long? limit, long offs
         }
 
         // One worker: a limit with few rows should not make every worker read a morsel.
-        var single = new ExecutionContext(1, context.Cancellation) { Profile = context.Profile };
+        var single = new QueryContext(1, context.Cancellation) { Profile = context.Profile };
         return [new LimitStream(Child.Open(single), limit ?? long.MaxValue, offset)];
     }
 

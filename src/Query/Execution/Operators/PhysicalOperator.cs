@@ -31,7 +31,7 @@ public abstract class PhysicalOperator
     public TimeSpan Elapsed => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _ticks));
 
     /// <summary>Starts the operator: its streams, wrapped to count rows and time under EXPLAIN ANALYZE.</summary>
-    public IReadOnlyList<IChunkStream> Open(ExecutionContext context)
+    public IReadOnlyList<IChunkStream> Open(QueryContext context)
     {
         var streams = OpenStreams(context);
         if (!context.Profile)
@@ -48,7 +48,7 @@ public abstract class PhysicalOperator
         return profiled;
     }
 
-    protected abstract IReadOnlyList<IChunkStream> OpenStreams(ExecutionContext context);
+    protected abstract IReadOnlyList<IChunkStream> OpenStreams(QueryContext context);
 
     /// <summary>Adds a worker's counts, once per worker (not per chunk), to keep the hot path free of contention.</summary>
     protected void Record(long rows, long ticks)

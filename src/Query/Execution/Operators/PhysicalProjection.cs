@@ -20,7 +20,7 @@ public sealed class PhysicalProjection(PhysicalOperator child, IReadOnlyList<Bou
 
     public override IEnumerable<string> Details => Expressions.Select(ExpressionPrinter.Print);
 
-    protected override IReadOnlyList<IChunkStream> OpenStreams(ExecutionContext context)
+    protected override IReadOnlyList<IChunkStream> OpenStreams(QueryContext context)
         => [.. Child.Open(context).Select(s => (IChunkStream)new ProjectionStream(s, Types, [.. Expressions.Select(ExpressionExecutor.Create)]))];
 
     private sealed class ProjectionStream(IChunkStream input, IReadOnlyList<ColumnType> types, ExpressionExecutor[] executors) : IChunkStream

@@ -51,7 +51,7 @@ public sealed class PhysicalScan(ITableSource source, string alias, IReadOnlyLis
         return ScanFilterText.Describe(column.Name, column.Type, filter.Predicate);
     }
 
-    protected override IReadOnlyList<IChunkStream> OpenStreams(ExecutionContext context)
+    protected override IReadOnlyList<IChunkStream> OpenStreams(QueryContext context)
     {
         var morsels = Source.GetMorsels();
         var shared = new MorselCounter();

@@ -11,6 +11,6 @@ public sealed class PhysicalUnionAll(IReadOnlyList<PhysicalOperator> inputs) : P
 
     public override string Name => "UNION ALL";
 
-    protected override IReadOnlyList<IChunkStream> OpenStreams(ExecutionContext context)
+    protected override IReadOnlyList<IChunkStream> OpenStreams(QueryContext context)
         => [.. inputs.SelectMany(i => i.Open(context))];
 }

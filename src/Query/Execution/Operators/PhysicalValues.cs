@@ -13,7 +13,7 @@ public sealed class PhysicalValues(IReadOnlyList<IReadOnlyList<ScalarValue>> row
 
     public override IEnumerable<string> Details => [$"{rows.Count} row{(rows.Count == 1 ? string.Empty : "s")}"];
 
-    protected override IReadOnlyList<IChunkStream> OpenStreams(ExecutionContext context)
+    protected override IReadOnlyList<IChunkStream> OpenStreams(QueryContext context)
     {
         var materialized = new MaterializedRows(types);
         if (types.Count == 0)

@@ -1,7 +1,7 @@
 namespace Olap.Query.Execution;
 
 /// <summary>What a running query needs to know: how many workers it may use and whether it was cancelled.</summary>
-public sealed class ExecutionContext(int threads, CancellationToken cancellation)
+public sealed class QueryContext(int threads, CancellationToken cancellation)
 {
     public int Threads { get; } = Math.Max(1, threads);
 

@@ -1,0 +1,466 @@
+using Olap.Columnar.Types;
+using Olap.Columnar.Vectors;
+using Olap.Query.Execution.Aggregation;
+using Olap.Query.Execution.Expressions;
+using Olap.Query.Execution.Joins;
+using Olap.Query.Parsing.Ast;
+using Olap.Query.Planning;
+
+namespace Olap.Query.Execution.Operators;
+
+/// <summary>
+/// Hash join: the right input (the build side, the smaller one) is drained in parallel into one table; then each
+/// worker probes it with its own stream of the left input. Output is the left columns then the right columns.
+/// When build keys are unique (a dimension's primary key) the probe chunk's own vectors pass through and only the
+/// right columns are gathered; otherwise matching pairs are expanded.
+/// </summary>
+public sealed class PhysicalHashJoin(JoinKind kind, PhysicalOperator left, PhysicalOperator right, IReadOnlyList<BoundExpression> leftKeys, IReadOnlyList<BoundExpression> rightKeys, BoundExpression? residual) : PhysicalOperator
+{
+    private int _buildRows;
+    private string _table = string.Empty;
+
+    public JoinKind Kind { get; } = kind;
+
+    public PhysicalOperator Left { get; } = left;
+
+    public PhysicalOperator Right { get; } = right;
+
+    public IReadOnlyList<BoundExpression> LeftKeys { get; } = leftKeys;
+
+    public IReadOnlyList<BoundExpression> RightKeys { get; } = rightKeys;
+
+    public BoundExpression? Residual { get; } = residual;
+
+    public override IReadOnlyList<ColumnType> Types => [.. Left.Types, .. Right.Types];
+
+    public override IReadOnlyList<PhysicalOperator> Children => [Left, Right];
+
+    public override string Name => LeftKeys.Count == 0 ? "NESTED_LOOP_JOIN" : "HASH_JOIN";
+
+    public override IEnumerable<string> Details
+    {
+        get
+        {
+            yield return Kind.ToString().ToUpperInvariant();
+            for (var i = 0; i < LeftKeys.Count; i++)
+            {
+                yield return $"{ExpressionPrinter.Print(LeftKeys[i])} = {ExpressionPrinter.Print(RightKeys[i])} (right side)";
+            }
+
+            if (Residual is not null)
+            {
+                yield return $"residual: {ExpressionPrinter.Print(Residual)}";
+            }
+        }
+    }
+
+    public override IEnumerable<string> RuntimeDetails => [$"build rows: {_buildRows}, {_table}"];
+
+    protected override IReadOnlyList<IChunkStream> OpenStreams(QueryContext context)
+    {
+        var build = Build(context);
+        return [.. Left.Open(context).Select(s => (IChunkStream)new ProbeStream(this, s, build))];
+    }
+
+    private BuildSide Build(QueryContext context)
+    {
+        var rightTypes = Right.Types;
+        var keyTypes = RightKeys.Select(k => k.Type).ToArray();
+        var inputs = Right.Open(context);
+        var locals = new MaterializedRows?[inputs.Count];
+        var keyExecutors = new ExpressionExecutor[inputs.Count][];
+        ColumnType[] allTypes = [.. rightTypes, .. keyTypes];
+        ParallelDriver.Run(inputs, context, (worker, chunk) =>
+        {
+            var rows = locals[worker] ??= new MaterializedRows(allTypes);
+            var executors = keyExecutors[worker] ??= [.. RightKeys.Select(ExpressionExecutor.Create)];
+            // The build side is small next to the probe side: a column array per chunk here is noise.
+            var columns = new ColumnVector[allTypes.Length];
+            chunk.Columns.CopyTo(columns, 0);
+            for (var k = 0; k < executors.Length; k++)
+            {
+                columns[rightTypes.Count + k] = executors[k].Evaluate(chunk);
+            }
+
+            AppendColumns(rows, chunk, columns);
+        });
+
+        var all = new MaterializedRows(allTypes);
+        foreach (var local in locals)
+        {
+            if (local is not null)
+            {
+                all.Append(local);
+            }
+        }
+
+        var vectors = all.ToVectors();
+        var count = all.RowCount;
+        var width = keyTypes.Length;
+        var codes = new long[Math.Max(1, count * width)];
+        var skip = new bool[count];
+        var encoders = keyTypes.Select(t => new KeyEncoder(t)).ToArray();
+        var identity = VectorValues.Identity();
+        var chunkCodes = new long[VectorSize.Standard];
+        var chunkNulls = new bool[VectorSize.Standard];
+        var slice = new ColumnVector[width];
+        for (var k = 0; k < width; k++)
+        {
+            slice[k] = new ColumnVector(keyTypes[k]);
+        }
+
+        for (var start = 0; start < count; start += VectorSize.Standard)
+        {
+            var n = Math.Min(VectorSize.Standard, count - start);
+            for (var k = 0; k < width; k++)
+            {
+                slice[k].ReferenceSlice(vectors[rightTypes.Count + k], start, n);
+                encoders[k].Encode(slice[k], identity.AsSpan(0, n), chunkCodes, chunkNulls, add: true);
+                for (var i = 0; i < n; i++)
+                {
+                    codes[((start + i) * width) + k] = chunkCodes[i];
+                    skip[start + i] |= chunkNulls[i];
+                }
+            }
+        }
+
+        var table = width == 0 ? null : new JoinHashTable(codes, width, count, skip);
+        _buildRows = count;
+        _table = table is null ? "no keys" : $"{(table.IsDirect ? "direct-mapped" : "hashed")}, {(table.IsUnique ? "unique keys" : "duplicate keys")}, {table.MemoryBytes / 1024} KiB";
+        return new BuildSide(vectors[..rightTypes.Count], count, table, [.. encoders.Select(e => e.Interner)]);
+    }
+
+    private static void AppendColumns(MaterializedRows rows, DataChunk chunk, ColumnVector[] columns)
+    {
+        var selection = chunk.Selection;
+        for (var c = 0; c < columns.Length; c++)
+        {
+            if (selection is null)
+            {
+                rows.Columns[c].AppendRange(columns[c], 0, chunk.Count);
+            }
+            else
+            {
+                rows.Columns[c].AppendGather(columns[c], selection.Indices);
+            }
+        }
+    }
+
+    private sealed record BuildSide(ColumnVector[] Columns, int RowCount, JoinHashTable? Table, StringInterner?[] Interners);
+
+    private sealed class ProbeStream : IChunkStream
+    {
+        private readonly PhysicalHashJoin _join;
+        private readonly IChunkStream _input;
+        private readonly BuildSide _build;
+        private readonly ExpressionExecutor[] _keys;
+        private readonly KeyEncoder[] _encoders;
+        private readonly ExpressionExecutor? _residual;
+        private readonly long[][] _codes;
+        private readonly bool[][] _nulls;
+        private readonly long[] _tuple;
+        private readonly int[] _identity = VectorValues.Identity();
+        private readonly int[] _firstMatch = new int[VectorSize.Standard];
+        private readonly int[] _probeRows = new int[VectorSize.Standard];
+        private readonly int[] _buildRows = new int[VectorSize.Standard];
+        private readonly bool[] _matched = new bool[VectorSize.Standard];
+        private readonly SelectionVector _selected = new();
+        private readonly DataChunk _output;
+        private readonly int _leftWidth;
+        private readonly ColumnVector?[] _ownedColumns;
+
+        // Pair expansion state: the current input chunk, its live rows, and where the walk over them stands.
+        private DataChunk? _current;
+        private int[] _live = [];
+        private int _liveCount;
+        private int _position;
+        private int _chain = -1;
+        private bool _emittingUnmatched;
+
+        public ProbeStream(PhysicalHashJoin join, IChunkStream input, BuildSide build)
+        {
+            _join = join;
+            _input = input;
+            _build = build;
+            _keys = [.. join.LeftKeys.Select(ExpressionExecutor.Create)];
+            _encoders = [.. join.LeftKeys.Select((k, i) => new KeyEncoder(k.Type, build.Interners[i]))];
+            _residual = join.Residual is null ? null : ExpressionExecutor.Create(join.Residual);
+            _codes = [.. _keys.Select(_ => new long[VectorSize.Standard])];
+            _nulls = [.. _keys.Select(_ => new bool[VectorSize.Standard])];
+            _tuple = new long[_keys.Length];
+            _output = new DataChunk(join.Types);
+            _leftWidth = join.Left.Types.Count;
+            _ownedColumns = new ColumnVector?[join.Types.Count];
+        }
+
+        private bool PassThrough => _build.Table is { IsUnique: true } && (_join.Residual is null || _join.Kind == JoinKind.Inner);
+
+        public DataChunk? Next()
+        {
+            while (true)
+            {
+                if (_current is not null)
+                {
+                    var produced = ContinuePairs();
+                    if (produced is not null)
+                    {
+                        return produced;
+                    }
+
+                    continue;
+                }
+
+                var chunk = _input.Next();
+                if (chunk is null)
+                {
+                    return null;
+                }
+
+                var rows = VectorValues.LiveRows(chunk, _identity);
+                FindFirstMatches(chunk, rows);
+                if (PassThrough)
+                {
+                    var result = PassThroughChunk(chunk, rows);
+                    if (result is not null)
+                    {
+                        return result;
+                    }
+
+                    continue;
+                }
+
+                StartPairs(chunk, rows);
+            }
+        }
+
+        private void FindFirstMatches(DataChunk chunk, ReadOnlySpan<int> rows)
+        {
+            var table = _build.Table;
+            if (table is null)
+            {
+                // No equality keys: every build row is a candidate (a cross join filtered by the residual).
+                for (var i = 0; i < rows.Length; i++)
+                {
+                    _firstMatch[i] = _build.RowCount > 0 ? 0 : -1;
+                }
+
+                return;
+            }
+
+            for (var k = 0; k < _keys.Length; k++)
+            {
+                _encoders[k].Encode(_keys[k].Evaluate(chunk), rows, _codes[k], _nulls[k], add: false);
+            }
+
+            for (var i = 0; i < rows.Length; i++)
+            {
+                var isNull = false;
+                for (var k = 0; k < _tuple.Length; k++)
+                {
+                    isNull |= _nulls[k][i];
+                    _tuple[k] = _codes[k][i];
+                }
+
+                _firstMatch[i] = isNull ? -1 : table.Find(_tuple);
+            }
+        }
+
+        private int NextCandidate(int row) => _build.Table is null ? (row + 1 < _build.RowCount ? row + 1 : -1) : _build.Table.Next(row);
+
+        private DataChunk? PassThroughChunk(DataChunk chunk, ReadOnlySpan<int> rows)
+        {
+            // Right rows are gathered to the probe rows' own positions; unmatched positions hold NULL.
+            var count = chunk.Count;
+            var aligned = _buildRows.AsSpan(0, count);
+            aligned.Fill(-1);
+            var kept = 0;
+            for (var i = 0; i < rows.Length; i++)
+            {
+                var match = _firstMatch[i];
+                aligned[rows[i]] = match;
+                if (match >= 0 || _join.Kind == JoinKind.Left)
+                {
+                    _probeRows[kept++] = rows[i];
+                }
+            }
+
+            if (kept == 0)
+            {
+                return null;
+            }
+
+            for (var c = 0; c < _leftWidth; c++)
+            {
+                _output.Columns[c] = chunk.Columns[c];
+            }
+
+            for (var c = 0; c < _build.Columns.Length; c++)
+            {
+                VectorGather.Gather(_build.Columns[c], aligned, OwnedColumn(_leftWidth + c));
+            }
+
+            _output.SetCount(count);
+            if (kept != count)
+            {
+                _output.SetSelection(_probeRows.AsSpan(0, kept));
+            }
+
+            if (_residual is not null)
+            {
+                var survivors = _residual.Select(_output, _selected);
+                if (survivors == 0)
+                {
+                    return null;
+                }
+
+                _output.SetSelection(_selected.Storage[..survivors]);
+            }
+
+            return _output;
+        }
+
+        private void StartPairs(DataChunk chunk, ReadOnlySpan<int> rows)
+        {
+            _current = chunk;
+            if (_live.Length < rows.Length)
+            {
+                _live = new int[VectorSize.Standard];
+            }
+
+            rows.CopyTo(_live);
+            _liveCount = rows.Length;
+            _position = 0;
+            _chain = rows.Length > 0 ? _firstMatch[0] : -1;
+            _emittingUnmatched = false;
+            Array.Clear(_matched);
+        }
+
+        private DataChunk? ContinuePairs()
+        {
+            var chunk = _current!;
+            var pairs = 0;
+            if (!_emittingUnmatched)
+            {
+                while (_position < _liveCount && pairs < VectorSize.Standard)
+                {
+                    if (_chain < 0)
+                    {
+                        _position++;
+                        _chain = _position < _liveCount ? _firstMatch[_position] : -1;
+                        continue;
+                    }
+
+                    _probeRows[pairs] = _live[_position];
+                    _buildRows[pairs] = _chain;
+                    _selected.Storage[pairs] = _position;
+                    pairs++;
+                    _chain = NextCandidate(_chain);
+                }
+
+                if (pairs > 0)
+                {
+                    var output = EmitPairs(chunk, pairs);
+                    if (output is not null)
+                    {
+                        return output;
+                    }
+
+                    return ContinueOrFinish();
+                }
+
+                _emittingUnmatched = _join.Kind == JoinKind.Left;
+                _position = 0;
+            }
+
+            if (_emittingUnmatched)
+            {
+                while (_position < _liveCount && pairs < VectorSize.Standard)
+                {
+                    if (!_matched[_position])
+                    {
+                        _probeRows[pairs] = _live[_position];
+                        _buildRows[pairs] = -1;
+                        pairs++;
+                    }
+
+                    _position++;
+                }
+
+                if (pairs > 0)
+                {
+                    return Gather(chunk, pairs);
+                }
+            }
+
+            _current = null;
+            return null;
+        }
+
+        private DataChunk? ContinueOrFinish() => _position < _liveCount || _join.Kind == JoinKind.Left ? null : FinishChunk();
+
+        private DataChunk? FinishChunk()
+        {
+            _current = null;
+            return null;
+        }
+
+        private DataChunk? EmitPairs(DataChunk chunk, int pairs)
+        {
+            // Which live position each pair came from, to mark left rows that found a match.
+            Span<int> positions = stackalloc int[pairs];
+            _selected.Storage[..pairs].CopyTo(positions);
+            var output = Gather(chunk, pairs);
+            if (_residual is null)
+            {
+                foreach (var position in positions)
+                {
+                    _matched[position] = true;
+                }
+
+                return output;
+            }
+
+            var survivors = _residual.Select(output, _selected);
+            for (var i = 0; i < survivors; i++)
+            {
+                _matched[positions[_selected[i]]] = true;
+            }
+
+            if (survivors == 0)
+            {
+                return null;
+            }
+
+            if (survivors != pairs)
+            {
+                output.SetSelection(_selected.Storage[..survivors]);
+            }
+
+            return output;
+        }
+
+        private DataChunk Gather(DataChunk chunk, int pairs)
+        {
+            for (var c = 0; c < _leftWidth; c++)
+            {
+                VectorGather.Gather(chunk.Columns[c], _probeRows.AsSpan(0, pairs), OwnedColumn(c));
+            }
+
+            for (var c = 0; c < _build.Columns.Length; c++)
+            {
+                VectorGather.Gather(_build.Columns[c], _buildRows.AsSpan(0, pairs), OwnedColumn(_leftWidth + c));
+            }
+
+            _output.SetCount(pairs);
+            return _output;
+        }
+
+        /// <summary>The stream's own vector for output column <paramref name="index"/>, put in place in the output chunk.</summary>
+        private ColumnVector OwnedColumn(int index)
+        {
+            var vector = _ownedColumns[index] ??= new ColumnVector(_join.Types[index]);
+            _output.Columns[index] = vector;
+            return vector;
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using Olap.Columnar.Types;
+using Olap.Columnar.Vectors;
+using Olap.Query.Execution.Sorting;
+using Olap.Query.Planning;
+using Olap.Query.Planning.Logical;
+
+namespace Olap.Query.Execution.Operators;
+
+/// <summary>
+/// ORDER BY: workers collect their rows, which are then sorted together. With a limit (top-N, from ORDER BY ...
+/// LIMIT) a worker keeps only its best rows: once it holds N, a row that does not beat its N-th row is dropped
+/// on arrival, so memory and sorting stay proportional to N.
+/// </summary>
+public sealed class PhysicalOrder(PhysicalOperator child, IReadOnlyList<BoundOrderKey> keys, long? limit) : PhysicalOperator
+{
+    public PhysicalOperator Child { get; } = child;
+
+    public IReadOnlyList<BoundOrderKey> Keys { get; } = keys;
+
+    /// <summary>Rows needed (offset + limit) for top-N, or null to sort everything.</summary>
+    public long? Limit { get; } = limit;
+
+    public override IReadOnlyList<ColumnType> Types => Child.Types;
+
+    public override IReadOnlyList<PhysicalOperator> Children => [Child];
+
+    public override string Name => Limit is null ? "ORDER_BY" : "TOP_N";
+
+    public override IEnumerable<string> Details
+    {
+        get
+        {
+            yield return string.Join(", ", Keys.Select(k => $"{ExpressionPrinter.Print(k.Expression)} {(k.Descending ? "DESC" : "ASC")}{(k.NullsFirst ? " NULLS FIRST" : string.Empty)}"));
+            if (Limit is not null)
+            {
+                yield return $"top {Limit}";
+            }
+        }
+    }
+
+    protected override IReadOnlyList<IChunkStream> OpenStreams(QueryContext context)
+    {
+        var sortKeys = OrderComparer.Resolve(Keys);
+        var inputs = Child.Open(context);
+        var locals = new LocalRows?[inputs.Count];
+        ParallelDriver.Run(inputs, context, (worker, chunk) => (locals[worker] ??= new LocalRows(Types, sortKeys, Limit)).Add(chunk));
+
+        var all = new MaterializedRows(Types);
+        foreach (var local in locals)
+        {
+            if (local is not null)
+            {
+                local.Compact();
+                all.Append(local.Rows);
+            }
+        }
+
+        var vectors = all.ToVectors();
+        var order = OrderComparer.Sort(sortKeys, vectors, all.RowCount, Limit);
+        var sorted = new MaterializedRows(Types);
+        for (var c = 0; c < vectors.Length; c++)
+        {
+            sorted.Columns[c].AppendGather(vectors[c], order);
+        }
+
+        return [sorted.Stream()];
+    }
+
+    private sealed class LocalRows(IReadOnlyList<ColumnType> types, SortColumn[] keys, long? limit)
+    {
+        private readonly int[] _identity = VectorValues.Identity();
+        private readonly int[] _candidates = new int[VectorSize.Standard];
+        private ColumnVector[]? _cutoffColumns;
+        private int _cutoffRow;
+
+        public MaterializedRows Rows { get; private set; } = new(types);
+
+        public void Add(DataChunk chunk)
+        {
+            if (limit is null || _cutoffColumns is null)
+            {
+                Rows.Append(chunk);
+                if (limit is not null && Rows.RowCount >= Math.Max(2 * limit.Value, VectorSize.Standard))
+                {
+                    Compact();
+                }
+
+                return;
+            }
+
+            // Only rows that sort before the current N-th row can be among the best N.
+            var rows = VectorValues.LiveRows(chunk, _identity);
+            var kept = 0;
+            foreach (var row in rows)
+            {
+                if (OrderComparer.Compare(keys, chunk.Columns, row, _cutoffColumns, _cutoffRow) < 0)
+                {
+                    _candidates[kept++] = row;
+                }
+            }
+
+            if (kept == 0)
+            {
+                return;
+            }
+
+            for (var c = 0; c < Rows.Columns.Length; c++)
+            {
+                Rows.Columns[c].AppendGather(chunk.Columns[c], _candidates.AsSpan(0, kept));
+            }
+
+            if (Rows.RowCount >= Math.Max(2 * limit.Value, VectorSize.Standard))
+            {
+                Compact();
+            }
+        }
+
+        /// <summary>With a limit, keeps only the best N rows and remembers the N-th as the cutoff.</summary>
+        public void Compact()
+        {
+            if (limit is null || Rows.RowCount <= limit.Value && _cutoffColumns is not null)
+            {
+                return;
+            }
+
+            var vectors = Rows.ToVectors();
+            var order = OrderComparer.Sort(keys, vectors, Rows.RowCount, limit);
+            var kept = new MaterializedRows(types);
+            for (var c = 0; c < vectors.Length; c++)
+            {
+                kept.Columns[c].AppendGather(vectors[c], order);
+            }
+
+            Rows = kept;
+            if (kept.RowCount >= limit.Value && kept.RowCount > 0)
+            {
+                _cutoffColumns = kept.ToVectors();
+                _cutoffRow = kept.RowCount - 1;
+            }
+        }
+    }
+}

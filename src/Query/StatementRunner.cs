@@ -1,0 +1,651 @@
+using Olap.Columnar.Format;
+using Olap.Columnar.Storage;
+using Olap.Columnar.Types;
+using Olap.Columnar.Vectors;
+using Olap.Query.Binding;
+using Olap.Query.Binding.Expressions;
+using Olap.Query.Catalog;
+using Olap.Query.Execution;
+using Olap.Query.Execution.Expressions;
+using Olap.Query.Parsing;
+using Olap.Query.Parsing.Ast;
+using Olap.Query.Planning;
+using Olap.Query.Planning.Logical;
+using Olap.Query.Planning.Optimizer;
+
+namespace Olap.Query;
+
+/// <summary>
+/// Carries out one statement against the manifest version current when it starts. Statements that change the
+/// database write their segment files first and commit a new manifest last, so a failure anywhere before the
+/// commit leaves the database as it was.
+/// </summary>
+internal sealed class StatementRunner : IBindCatalog
+{
+    private readonly OlapDatabase _database;
+    private readonly OlapConnection _connection;
+    private readonly string _script;
+    private readonly CancellationToken _cancellation;
+    private readonly List<IDisposable> _openedFiles = [];
+    private Manifest _manifest;
+
+    public StatementRunner(OlapDatabase database, OlapConnection connection, string script, CancellationToken cancellation)
+    {
+        _database = database;
+        _connection = connection;
+        _script = script;
+        _cancellation = cancellation;
+        _manifest = database.Directory.Current;
+    }
+
+    public QueryResult Run(ParsedStatement parsed)
+    {
+        try
+        {
+            return parsed.Statement switch
+            {
+                SelectStatement select => RunQuery(BindQuery(select.Query)),
+                ExplainStatement explain => Explain(explain),
+                CreateTableStatement create => Write(() => CreateTable(create)),
+                CreateViewStatement view => Write(() => CreateView(view, parsed)),
+                DropStatement drop => Write(() => Drop(drop)),
+                InsertStatement insert => Write(() => Insert(insert)),
+                CopyFromStatement copy => Write(() => CopyFrom(copy)),
+                CopyToStatement copy => CopyTo(copy),
+                ShowTablesStatement => ShowTables(),
+                DescribeStatement describe => Describe(describe),
+                SetStatement set => Set(set),
+                _ => throw new BindException($"{parsed.Statement.GetType().Name} is not supported", parsed.Statement.Position),
+            };
+        }
+        catch (BindException error)
+        {
+            // Re-render with the script so the message shows the line and a caret under the problem.
+            throw new BindException(error.Problem, error.Position, _script);
+        }
+        finally
+        {
+            foreach (var file in _openedFiles)
+            {
+                file.Dispose();
+            }
+        }
+    }
+
+    private QueryResult Write(Func<QueryResult> change)
+    {
+        lock (_database.WriteLock)
+        {
+            _manifest = _database.Directory.Current;
+            return change();
+        }
+    }
+
+    // ---- queries ----
+
+    private LogicalOperator BindQuery(QueryNode query) => new QueryBinder(this).Bind(query);
+
+    private QueryContext Context(bool profile = false) => new(_connection.Threads, _cancellation) { Profile = profile };
+
+    private QueryResult RunQuery(LogicalOperator plan)
+    {
+        var columns = plan.Columns.Select(c => new ResultColumn(c.Name, c.Type)).ToList();
+        var physical = PhysicalPlanner.Plan(QueryOptimizer.Optimize(plan));
+        return ResultCollector.Collect(physical, columns, Context());
+    }
+
+    QueryResult IBindCatalog.Run(LogicalOperator plan) => RunQuery(plan);
+
+    private QueryResult Explain(ExplainStatement explain)
+    {
+        if (explain.Statement is not SelectStatement select)
+        {
+            throw new BindException("EXPLAIN takes a query (SELECT ...)", explain.Statement.Position);
+        }
+
+        var logical = BindQuery(select.Query);
+        var physical = PhysicalPlanner.Plan(QueryOptimizer.Optimize(logical));
+        if (explain.Analyze)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var result = ResultCollector.Collect(physical, [.. logical.Columns.Select(c => new ResultColumn(c.Name, c.Type))], Context(profile: true));
+            var total = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            return TextResult("plan", [.. PlanRenderer.Render(physical, analyzed: true), string.Empty, $"total: {result.RowCount} rows in {total.TotalMilliseconds:F1} ms"]);
+        }
+
+        return TextResult("plan", PlanRenderer.Render(physical, analyzed: false));
+    }
+
+    private static QueryResult TextResult(string column, IReadOnlyList<string> lines)
+    {
+        var builder = new ColumnBuilder(ColumnType.Varchar);
+        foreach (var line in lines)
+        {
+            builder.AppendString(line);
+        }
+
+        return new QueryResult([new ResultColumn(column, ColumnType.Varchar)], [builder]);
+    }
+
+    // ---- catalog for the binder ----
+
+    public ITableSource? FindTable(string name)
+        => _manifest.FindTable(name) is { } entry ? _database.OpenTable(entry) : null;
+
+    public string? FindView(string name) => _manifest.FindView(name)?.Sql;
+
+    public IEnumerable<string> Names => [.. _manifest.Tables.Select(t => t.Name), .. _manifest.Views.Select(v => v.Name)];
+
+    public ITableSource OpenFile(string path, SqlPosition position)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        if (!File.Exists(full))
+        {
+            throw new BindException($"file '{path}' does not exist", position);
+        }
+
+        var lower = full.ToLowerInvariant();
+        try
+        {
+            if (lower.EndsWith(".olap", StringComparison.Ordinal))
+            {
+                var reader = OlapFileReader.Open(full);
+                _openedFiles.Add(reader);
+                return new SegmentedTable(System.IO.Path.GetFileNameWithoutExtension(full), reader.Columns, reader.SortKey, [reader]);
+            }
+
+            if (lower.EndsWith(".csv", StringComparison.Ordinal) || lower.EndsWith(".tbl", StringComparison.Ordinal)
+                || lower.EndsWith(".csv.gz", StringComparison.Ordinal) || lower.EndsWith(".tbl.gz", StringComparison.Ordinal)
+                || lower.EndsWith(".tsv", StringComparison.Ordinal) || lower.EndsWith(".txt", StringComparison.Ordinal))
+            {
+                return DelimitedFileSource.Open(full);
+            }
+        }
+        catch (OlapFormatException error)
+        {
+            throw new QueryException(error.Message, error);
+        }
+
+        throw new BindException($"cannot tell the format of '{path}' (known: .olap, .csv, .tbl, .tsv, optionally .gz)", position);
+    }
+
+    // ---- statements that change the database ----
+
+    private QueryResult CreateTable(CreateTableStatement create)
+    {
+        var name = TableName(create.Name, create.Position);
+        RequireNewName(name, create.Position);
+        if (create.AsQuery is not null)
+        {
+            var plan = BindQuery(create.AsQuery);
+            var columns = plan.Columns.Select(c => new ColumnDefinition(c.Name, StorableType(c.Type))).ToList();
+            RequireDistinctNames(columns.Select(c => c.Name).ToList(), create.Position);
+            var sortKey = ResolveSortKey(create.SortedBy, columns);
+            var entry = new TableEntry(name, columns, sortKey, []);
+            var segment = WriteSegment(entry, CastForStorage(plan, columns));
+            Commit(_manifest with { Tables = [.. _manifest.Tables, entry with { Segments = segment is null ? [] : [segment] }] });
+            return QueryResult.Empty(segment?.RowCount ?? 0);
+        }
+
+        if (create.Columns.Count == 0)
+        {
+            throw new BindException("CREATE TABLE needs at least one column", create.Position);
+        }
+
+        var defined = create.Columns.Select(c => new ColumnDefinition(c.Name, TypeResolver.Resolve(c.Type))).ToList();
+        RequireDistinctNames(defined.Select(c => c.Name).ToList(), create.Position);
+        var table = new TableEntry(name, defined, ResolveSortKey(create.SortedBy, defined), []);
+        Commit(_manifest with { Tables = [.. _manifest.Tables, table] });
+        return QueryResult.Empty(0);
+    }
+
+    private QueryResult CreateView(CreateViewStatement view, ParsedStatement parsed)
+    {
+        var name = TableName(view.Name, view.Position);
+        RequireNewName(name, view.Position);
+
+        // Binding proves the view is valid now; its text is what is stored and bound again on use.
+        BindQuery(view.Query);
+        var text = parsed.TextFrom(_script, view.Query.Position).TrimEnd().TrimEnd(';');
+        Commit(_manifest with { Views = [.. _manifest.Views, new ViewEntry(name, text)] });
+        return QueryResult.Empty(0);
+    }
+
+    private QueryResult Drop(DropStatement drop)
+    {
+        var name = TableName(drop.Name, drop.Position);
+        if (drop.Kind == DropKind.Table)
+        {
+            var entry = _manifest.FindTable(name);
+            if (entry is null)
+            {
+                return drop.IfExists ? QueryResult.Empty(0) : throw new BindException(NameSuggestions.WithSuggestion($"table {name} does not exist", name, _manifest.Tables.Select(t => t.Name)), drop.Position);
+            }
+
+            Commit(_manifest with { Tables = [.. _manifest.Tables.Where(t => !ReferenceEquals(t, entry))] });
+            foreach (var segment in entry.Segments)
+            {
+                _database.RetireSegment(segment.FileName);
+            }
+
+            return QueryResult.Empty(0);
+        }
+
+        var view = _manifest.FindView(name);
+        if (view is null)
+        {
+            return drop.IfExists ? QueryResult.Empty(0) : throw new BindException(NameSuggestions.WithSuggestion($"view {name} does not exist", name, _manifest.Views.Select(v => v.Name)), drop.Position);
+        }
+
+        Commit(_manifest with { Views = [.. _manifest.Views.Where(v => !ReferenceEquals(v, view))] });
+        return QueryResult.Empty(0);
+    }
+
+    private QueryResult Insert(InsertStatement insert)
+    {
+        var name = TableName(insert.Table, insert.Position);
+        var entry = _manifest.FindTable(name) ?? throw new BindException(NameSuggestions.WithSuggestion($"table {name} does not exist", name, _manifest.Tables.Select(t => t.Name)), insert.Position);
+
+        // Target positions: the named columns, or all in table order.
+        var targets = new List<int>();
+        if (insert.Columns.Count == 0)
+        {
+            targets.AddRange(Enumerable.Range(0, entry.Columns.Count));
+        }
+        else
+        {
+            foreach (var column in insert.Columns)
+            {
+                var index = entry.Columns.ToList().FindIndex(c => string.Equals(c.Name, column, StringComparison.OrdinalIgnoreCase));
+                if (index < 0)
+                {
+                    throw new BindException(NameSuggestions.WithSuggestion($"table {entry.Name} has no column {column}", column, entry.Columns.Select(c => c.Name)), insert.Position);
+                }
+
+                if (targets.Contains(index))
+                {
+                    throw new BindException($"column {column} is named twice", insert.Position);
+                }
+
+                targets.Add(index);
+            }
+        }
+
+        LogicalOperator source;
+        if (insert.Query is not null)
+        {
+            source = BindQuery(insert.Query);
+            if (source.Columns.Count != targets.Count)
+            {
+                throw new BindException($"INSERT names {targets.Count} columns but the query returns {source.Columns.Count}", insert.Position);
+            }
+        }
+        else
+        {
+            source = BindValues(insert, entry, targets);
+        }
+
+        // Every table column in order: the source's column cast to its type, or NULL.
+        var expressions = new List<BoundExpression>();
+        for (var c = 0; c < entry.Columns.Count; c++)
+        {
+            var type = entry.Columns[c].Type;
+            var position = targets.IndexOf(c);
+            if (position < 0)
+            {
+                expressions.Add(new BoundConstant(ScalarValue.Null, type));
+                continue;
+            }
+
+            var value = new BoundColumn(position, source.Columns[position].Type, source.Columns[position].Name);
+            if (value.Type != type && !ExpressionTyping.TryGetCommonType(value.Type, type, out _) && value.Type.Id != LogicalTypeId.Varchar)
+            {
+                throw new BindException($"column {entry.Columns[c].Name} is {type}; a {value.Type} value cannot be inserted", insert.Position);
+            }
+
+            expressions.Add(value.Type == type ? value : ExpressionTyping.BindExplicitCast(value, type, insert.Position));
+        }
+
+        var projected = new LogicalProjection(source, expressions, [.. entry.Columns.Select(c => new OutputColumn(c.Name, c.Type))]);
+        var segment = WriteSegment(entry, projected);
+        if (segment is null)
+        {
+            return QueryResult.Empty(0);
+        }
+
+        Commit(ReplaceTable(entry, entry with { Segments = [.. entry.Segments, segment] }));
+        return QueryResult.Empty(segment.RowCount);
+    }
+
+    private LogicalValues BindValues(InsertStatement insert, TableEntry entry, List<int> targets)
+    {
+        var rows = new List<IReadOnlyList<ScalarValue>>();
+        var binder = new ExpressionBinder(BindScope.Empty, new QueryBinder(this), "VALUES");
+        foreach (var row in insert.Rows)
+        {
+            if (row.Count != targets.Count)
+            {
+                throw new BindException($"a VALUES row has {row.Count} values; {targets.Count} columns are named", row.Count > 0 ? row[0].Position : insert.Position);
+            }
+
+            var values = new ScalarValue[row.Count];
+            for (var i = 0; i < row.Count; i++)
+            {
+                var type = entry.Columns[targets[i]].Type;
+                var bound = binder.Bind(row[i]);
+                if (!bound.IsConstant)
+                {
+                    throw new BindException("VALUES takes constant expressions", row[i].Position);
+                }
+
+                var cast = bound is BoundConstant { Value.IsNull: true } ? new BoundConstant(ScalarValue.Null, type) : ExpressionTyping.BindExplicitCast(bound, type, row[i].Position);
+                try
+                {
+                    values[i] = ExpressionExecutor.EvaluateConstant(cast);
+                }
+                catch (QueryExecutionException error)
+                {
+                    throw new BindException(error.Message, row[i].Position);
+                }
+            }
+
+            rows.Add(values);
+        }
+
+        return new LogicalValues(rows, [.. targets.Select(t => new OutputColumn(entry.Columns[t].Name, entry.Columns[t].Type))]);
+    }
+
+    private QueryResult CopyFrom(CopyFromStatement copy)
+    {
+        var name = TableName(copy.Table, copy.Position);
+        var entry = _manifest.FindTable(name) ?? throw new BindException(NameSuggestions.WithSuggestion($"table {name} does not exist", name, _manifest.Tables.Select(t => t.Name)), copy.Position);
+        var options = CopyOptions.Parse(copy.Options, forWriting: false);
+        if (options.Format != "csv")
+        {
+            throw new BindException($"COPY FROM reads CSV and dbgen .tbl files, not {options.Format}", copy.Position);
+        }
+
+        if (!File.Exists(copy.Path))
+        {
+            throw new BindException($"file '{copy.Path}' does not exist", copy.Position);
+        }
+
+        var file = _database.Directory.SegmentPath(DatabaseDirectory.NewSegmentFileName());
+        long rows = 0;
+        try
+        {
+            using (var reader = Columnar.Text.DelimitedTextReader.Open(copy.Path, entry.Columns, options.Text))
+            using (var writer = new OlapFileWriter(file, entry.Columns, new OlapWriterOptions { SortKey = entry.SortKey }))
+            {
+                var chunk = reader.CreateChunk();
+                while (reader.ReadChunk(chunk))
+                {
+                    _cancellation.ThrowIfCancellationRequested();
+                    writer.Append(chunk);
+                    rows += chunk.LiveCount;
+                }
+
+                writer.Finish();
+            }
+
+            if (rows == 0)
+            {
+                File.Delete(file);
+                return QueryResult.Empty(0);
+            }
+
+            Commit(ReplaceTable(entry, entry with { Segments = [.. entry.Segments, new SegmentEntry(System.IO.Path.GetFileName(file), rows)] }));
+            return QueryResult.Empty(rows);
+        }
+        catch (Columnar.Text.DelimitedTextException error)
+        {
+            DeleteQuietly(file);
+            throw new QueryException(error.Message, error);
+        }
+        catch
+        {
+            DeleteQuietly(file);
+            throw;
+        }
+    }
+
+    private QueryResult CopyTo(CopyToStatement copy)
+    {
+        LogicalOperator plan;
+        if (copy.Query is not null)
+        {
+            plan = BindQuery(copy.Query);
+        }
+        else
+        {
+            var name = TableName(copy.Table!, copy.Position);
+            var source = FindTable(name) ?? throw new BindException(NameSuggestions.WithSuggestion($"table {name} does not exist", name, Names), copy.Position);
+            plan = new LogicalGet(source, name, [.. Enumerable.Range(0, source.Columns.Count)], []);
+        }
+
+        var options = CopyOptions.Parse(copy.Options, forWriting: true, defaultFormat: copy.Path.EndsWith(".olap", StringComparison.OrdinalIgnoreCase) ? "olap" : "csv");
+        var physical = PhysicalPlanner.Plan(QueryOptimizer.Optimize(plan));
+        long rows = 0;
+        var context = Context();
+        if (options.Format == "olap")
+        {
+            var columns = plan.Columns.Select(c => new ColumnDefinition(c.Name, StorableType(c.Type))).ToList();
+            physical = PhysicalPlanner.Plan(QueryOptimizer.Optimize(CastForStorage(plan, columns)));
+            using var writer = new OlapFileWriter(copy.Path, columns);
+            ResultCollector.Stream(physical, context, chunk =>
+            {
+                writer.Append(chunk);
+                rows += chunk.LiveCount;
+            });
+            writer.Finish();
+        }
+        else
+        {
+            using var writer = new CsvResultWriter(copy.Path, plan.Columns, options.Text);
+            ResultCollector.Stream(physical, context, chunk =>
+            {
+                writer.Write(chunk);
+                rows += chunk.LiveCount;
+            });
+        }
+
+        return QueryResult.Empty(rows);
+    }
+
+    // ---- other statements ----
+
+    private QueryResult ShowTables()
+    {
+        var names = Names.Order(StringComparer.OrdinalIgnoreCase).ToList();
+        return TextResult("name", names);
+    }
+
+    private QueryResult Describe(DescribeStatement describe)
+    {
+        var name = TableName(describe.Name, describe.Position);
+        IReadOnlyList<ColumnDefinition> columns;
+        IReadOnlyList<SortKeyColumn> sortKey = [];
+        if (_manifest.FindTable(name) is { } table)
+        {
+            columns = table.Columns;
+            sortKey = table.SortKey;
+        }
+        else if (_manifest.FindView(name) is { } view)
+        {
+            var plan = BindQuery(((SelectStatement)SqlParser.ParseScript(view.Sql).Single()).Query);
+            columns = [.. plan.Columns.Select(c => new ColumnDefinition(c.Name, c.Type))];
+        }
+        else
+        {
+            throw new BindException(NameSuggestions.WithSuggestion($"table {name} does not exist", name, Names), describe.Position);
+        }
+
+        var names = new ColumnBuilder(ColumnType.Varchar);
+        var types = new ColumnBuilder(ColumnType.Varchar);
+        var nulls = new ColumnBuilder(ColumnType.Varchar);
+        var keys = new ColumnBuilder(ColumnType.Varchar);
+        for (var i = 0; i < columns.Count; i++)
+        {
+            names.AppendString(columns[i].Name);
+            types.AppendString(columns[i].Type.ToString());
+            nulls.AppendString("YES");
+            var key = sortKey.Select((k, position) => (k, position)).FirstOrDefault(k => k.k.Column == i);
+            if (sortKey.Any(k => k.Column == i))
+            {
+                keys.AppendString($"SORT KEY {key.position + 1}{(key.k.Descending ? " DESC" : string.Empty)}");
+            }
+            else
+            {
+                keys.AppendNull();
+            }
+        }
+
+        return new QueryResult(
+            [new ResultColumn("column_name", ColumnType.Varchar), new ResultColumn("column_type", ColumnType.Varchar), new ResultColumn("null", ColumnType.Varchar), new ResultColumn("key", ColumnType.Varchar)],
+            [names, types, nulls, keys]);
+    }
+
+    private QueryResult Set(SetStatement set)
+    {
+        if (!string.Equals(set.Name, "threads", StringComparison.OrdinalIgnoreCase) && !string.Equals(set.Name, "worker_threads", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new BindException($"unknown setting {set.Name} (known: threads)", set.Position);
+        }
+
+        var value = new ExpressionBinder(BindScope.Empty, new QueryBinder(this), "SET").Bind(set.Value);
+        if (!value.IsConstant || !value.Type.IsIntegral || value.Type.Id == LogicalTypeId.Decimal)
+        {
+            throw new BindException("threads must be a whole number", set.Value.Position);
+        }
+
+        var threads = ExpressionExecutor.EvaluateConstant(value);
+        if (threads.IsNull || threads.Int64 < 1 || threads.Int64 > 1024)
+        {
+            throw new BindException($"threads must be between 1 and 1024, not {threads}", set.Value.Position);
+        }
+
+        _connection.Threads = (int)threads.Int64;
+        return QueryResult.Empty(0);
+    }
+
+    // ---- helpers ----
+
+    private static string TableName(IReadOnlyList<string> name, SqlPosition position)
+        => name.Count <= 2 ? name[^1] : throw new BindException($"{string.Join('.', name)}: only table or schema.table names are supported", position);
+
+    private void RequireNewName(string name, SqlPosition position)
+    {
+        if (_manifest.FindTable(name) is not null)
+        {
+            throw new BindException($"table {name} already exists", position);
+        }
+
+        if (_manifest.FindView(name) is not null)
+        {
+            throw new BindException($"a view named {name} already exists", position);
+        }
+    }
+
+    private static void RequireDistinctNames(List<string> names, SqlPosition position)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in names)
+        {
+            if (!seen.Add(name))
+            {
+                throw new BindException($"column {name} is defined more than once", position);
+            }
+        }
+    }
+
+    private static List<SortKeyColumn> ResolveSortKey(IReadOnlyList<SortKeyItem> items, IReadOnlyList<ColumnDefinition> columns)
+    {
+        var key = new List<SortKeyColumn>();
+        foreach (var item in items)
+        {
+            var index = columns.ToList().FindIndex(c => string.Equals(c.Name, item.Column, StringComparison.OrdinalIgnoreCase));
+            if (index < 0)
+            {
+                throw new BindException(NameSuggestions.WithSuggestion($"sort key column {item.Column} is not a column of the table", item.Column, columns.Select(c => c.Name)), item.Position);
+            }
+
+            key.Add(new SortKeyColumn(index, item.Descending));
+        }
+
+        return key;
+    }
+
+    /// <summary>Files hold at most 64-bit integers: HUGEINT is stored as BIGINT and wide DECIMAL as DECIMAL(18,s), checked on the way in.</summary>
+    private static ColumnType StorableType(ColumnType type) => type switch
+    {
+        { Id: LogicalTypeId.HugeInt } => ColumnType.BigInt,
+        { Id: LogicalTypeId.Decimal, Precision: > ColumnType.MaxDecimalPrecision } => ColumnType.Decimal(ColumnType.MaxDecimalPrecision, type.Scale),
+        _ => type,
+    };
+
+    private static LogicalOperator CastForStorage(LogicalOperator plan, List<ColumnDefinition> columns)
+    {
+        if (plan.Columns.Select(c => c.Type).SequenceEqual(columns.Select(c => c.Type)))
+        {
+            return plan;
+        }
+
+        var expressions = plan.Columns.Select((c, i) => ExpressionTyping.Cast(new BoundColumn(i, c.Type, c.Name), columns[i].Type)).ToList();
+        return new LogicalProjection(plan, expressions, [.. columns.Select(c => new OutputColumn(c.Name, c.Type))]);
+    }
+
+    /// <summary>Writes a plan's rows as a new segment sorted by the table's key; null when there were no rows.</summary>
+    private SegmentEntry? WriteSegment(TableEntry entry, LogicalOperator plan)
+    {
+        var file = _database.Directory.SegmentPath(DatabaseDirectory.NewSegmentFileName());
+        long rows = 0;
+        try
+        {
+            var physical = PhysicalPlanner.Plan(QueryOptimizer.Optimize(plan));
+            using (var writer = new OlapFileWriter(file, entry.Columns, new OlapWriterOptions { SortKey = entry.SortKey }))
+            {
+                ResultCollector.Stream(physical, Context(), chunk =>
+                {
+                    writer.Append(chunk);
+                    rows += chunk.LiveCount;
+                });
+                writer.Finish();
+            }
+
+            if (rows == 0)
+            {
+                File.Delete(file);
+                return null;
+            }
+
+            return new SegmentEntry(System.IO.Path.GetFileName(file), rows);
+        }
+        catch
+        {
+            DeleteQuietly(file);
+            throw;
+        }
+    }
+
+    private Manifest ReplaceTable(TableEntry old, TableEntry updated)
+        => _manifest with { Tables = [.. _manifest.Tables.Select(t => ReferenceEquals(t, old) ? updated : t)] };
+
+    private void Commit(Manifest next)
+    {
+        _database.Directory.Commit(next with { Version = _database.Directory.Current.Version + 1 });
+        _manifest = _database.Directory.Current;
+    }
+
+    private static void DeleteQuietly(string file)
+    {
+        try
+        {
+            File.Delete(file);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    
+}
