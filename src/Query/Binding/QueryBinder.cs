@@ -459,7 +459,8 @@ internal sealed class QueryBinder
         var right = BindFrom(join.Right);
         if (join.Condition is null)
         {
-            return new LogicalJoin(join.Kind, left, right, [], [], null);
+            // A cross join is an inner join without conditions; WHERE conditions join it later.
+            return new LogicalJoin(JoinKind.Inner, left, right, [], [], null);
         }
 
         var scope = new BindScope([.. left.Columns, .. right.Columns]);
