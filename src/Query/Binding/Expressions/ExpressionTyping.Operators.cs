@@ -1,5 +1,6 @@
 using Olap.Columnar.Predicates;
 using Olap.Columnar.Types;
+using Olap.Query.Execution.Expressions;
 using Olap.Query.Parsing.Ast;
 using Olap.Query.Planning;
 
@@ -152,6 +153,20 @@ public static partial class ExpressionTyping
         if (!IsNumeric(operand.Type))
         {
             throw new BindException($"no operator - for {operand.Type}", position);
+        }
+
+        if (operand is BoundConstant)
+        {
+            // A negative literal is a literal, as in DuckDB's parser (ROUND(x, -1) needs its constant).
+            try
+            {
+                var negated = new BoundNegate(operand);
+                return new BoundConstant(ExpressionExecutor.EvaluateConstant(negated), operand.Type);
+            }
+            catch (QueryExecutionException error)
+            {
+                throw new BindException(error.Message, position);
+            }
         }
 
         return new BoundNegate(operand);

@@ -50,8 +50,18 @@ internal sealed class CaseMapNode(ExpressionNode operand, bool upper) : StringMa
             }
             else
             {
-                var decoded = Encoding.UTF8.GetString(text);
-                _writer.Append(row, Encoding.UTF8.GetBytes(upper ? decoded.ToUpperInvariant() : decoded.ToLowerInvariant()));
+                // Rune by rune into the writer: no string per row. A cased rune can grow by half (2 to 3 UTF-8 bytes).
+                var target = _writer.Reserve(row, (text.Length * 2) + 4);
+                var written = 0;
+                while (!text.IsEmpty)
+                {
+                    Rune.DecodeFromUtf8(text, out var rune, out var consumed);
+                    var mapped = upper ? Rune.ToUpperInvariant(rune) : Rune.ToLowerInvariant(rune);
+                    written += mapped.EncodeToUtf8(target[written..]);
+                    text = text[consumed..];
+                }
+
+                _writer.Commit(written);
             }
         }
 
