@@ -25,4 +25,14 @@ public enum ScalarFunctionId
     ExtractMonth,
     ExtractDay,
     DateTrunc,
+
+    /// <summary><c>a || b</c>: unlike CONCAT, NULL when either operand is NULL.</summary>
+    ConcatOperator,
+    LeftTrim,
+    RightTrim,
+    ExtractQuarter,
+
+    /// <summary>Sunday = 0 .. Saturday = 6, as DuckDB's <c>dayofweek</c>/<c>dow</c>.</summary>
+    ExtractDayOfWeek,
+    ExtractDayOfYear,
 }
