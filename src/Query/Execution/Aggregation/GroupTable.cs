@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Olap.Columnar.Types;
 using Olap.Columnar.Vectors;
 
@@ -6,7 +7,9 @@ namespace Olap.Query.Execution.Aggregation;
 /// <summary>
 /// Maps group keys to dense group ids with open addressing over encoded keys (one 64-bit code per key column plus a
 /// NULL mask), and keeps each group's key values for the output. One table per worker; tables merge by feeding one's
-/// keys into another.
+/// keys into another. A single key whose codes stay within a window of <see cref="DirectWindow"/> values (a year,
+/// a small integer, the interned ids of a low-cardinality string) is looked up in an array instead of hashed, until
+/// a code falls outside the window.
 /// </summary>
 internal sealed class GroupTable
 {
@@ -17,6 +20,12 @@ internal sealed class GroupTable
     private long[] _keys;
     private int[] _slots;
     private int _mask;
+
+    private const int DirectWindow = 1 << 16;
+    private int[]? _direct;
+    private long _directBase;
+    private int _nullGroup = -1;
+    private bool _hashed;
 
     public GroupTable(IReadOnlyList<ColumnType> keyTypes)
     {
@@ -37,11 +46,17 @@ internal sealed class GroupTable
     public ColumnBuilder[] KeyValues { get; }
 
     /// <summary>Writes the group id of each of <paramref name="rows"/> to <paramref name="groupIds"/>, adding new groups.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void FindOrAdd(ReadOnlySpan<ColumnVector> keys, ReadOnlySpan<int> rows, Span<int> groupIds)
     {
         for (var k = 0; k < _encoders.Length; k++)
         {
             _encoders[k].Encode(keys[k], rows, _codes[k], _nulls[k], add: true);
+        }
+
+        if (_encoders.Length == 1 && !_hashed && TryFindOrAddDirect(keys[0], rows, groupIds))
+        {
+            return;
         }
 
         Span<long> tuple = stackalloc long[_width];
@@ -59,6 +74,107 @@ internal sealed class GroupTable
             groupIds[i] = FindOrAdd(tuple, keys, rows[i]);
         }
     }
+
+    /// <summary>Array lookup for a single key; false (having done nothing) when a code leaves the window, which ends direct mode.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool TryFindOrAddDirect(ColumnVector keys, ReadOnlySpan<int> rows, Span<int> groupIds)
+    {
+        var codes = _codes[0].AsSpan(0, rows.Length);
+        var nulls = _nulls[0].AsSpan(0, rows.Length);
+        if (_direct is null)
+        {
+            var first = -1;
+            for (var i = 0; i < nulls.Length && first < 0; i++)
+            {
+                first = nulls[i] ? -1 : i;
+            }
+
+            if (first < 0 && GroupCount == 0 && rows.Length > 0 && _nullGroup < 0)
+            {
+                // Only NULLs so far: nothing to anchor the window on yet.
+                for (var i = 0; i < rows.Length; i++)
+                {
+                    groupIds[i] = NullGroup(keys, rows[i]);
+                }
+
+                return true;
+            }
+
+            if (first >= 0)
+            {
+                _direct = new int[DirectWindow];
+                Array.Fill(_direct, -1);
+                _directBase = codes[first] - (DirectWindow / 2);
+            }
+        }
+
+        var direct = _direct;
+        var baseCode = _directBase;
+        for (var i = 0; i < codes.Length; i++)
+        {
+            if (!nulls[i] && (ulong)(codes[i] - baseCode) >= DirectWindow)
+            {
+                SwitchToHashing();
+                return false;
+            }
+        }
+
+        for (var i = 0; i < codes.Length; i++)
+        {
+            if (nulls[i])
+            {
+                groupIds[i] = NullGroup(keys, rows[i]);
+                continue;
+            }
+
+            ref var slot = ref direct![(int)(codes[i] - baseCode)];
+            if (slot < 0)
+            {
+                slot = AddGroup([codes[i], 0], keys, rows[i]);
+            }
+
+            groupIds[i] = slot;
+        }
+
+        return true;
+    }
+
+    private int NullGroup(ColumnVector keys, int row)
+    {
+        if (_nullGroup < 0)
+        {
+            _nullGroup = AddGroup([0, 1], keys, row);
+        }
+
+        return _nullGroup;
+    }
+
+    /// <summary>Leaves direct mode for good: the groups found so far move into the hash slots.</summary>
+    private void SwitchToHashing()
+    {
+        _hashed = true;
+        _direct = null;
+        RebuildSlots();
+    }
+
+    private int AddGroup(ReadOnlySpan<long> tuple, ReadOnlySpan<ColumnVector> keys, int row)
+    {
+        var group = GroupCount++;
+        if ((group + 1) * _width > _keys.Length)
+        {
+            Array.Resize(ref _keys, _keys.Length * 2);
+        }
+
+        tuple.CopyTo(_keys.AsSpan(group * _width));
+        for (var k = 0; k < keys.Length; k++)
+        {
+            KeyValues[k].AppendFrom(keys[k], row);
+        }
+
+        return group;
+    }
+
+    private int AddGroup(ReadOnlySpan<long> tuple, ColumnVector key, int row) => AddGroup(tuple, new ReadOnlySpan<ColumnVector>(in key), row);
 
     private int FindOrAdd(ReadOnlySpan<long> tuple, ReadOnlySpan<ColumnVector> keys, int row)
     {
@@ -83,18 +199,7 @@ internal sealed class GroupTable
 
     private int Add(ReadOnlySpan<long> tuple, ReadOnlySpan<ColumnVector> keys, int row, int slot)
     {
-        var group = GroupCount++;
-        if ((group + 1) * _width > _keys.Length)
-        {
-            Array.Resize(ref _keys, _keys.Length * 2);
-        }
-
-        tuple.CopyTo(_keys.AsSpan(group * _width));
-        for (var k = 0; k < keys.Length; k++)
-        {
-            KeyValues[k].AppendFrom(keys[k], row);
-        }
-
+        var group = AddGroup(tuple, keys, row);
         _slots[slot] = group;
         if (GroupCount * 2 > _slots.Length)
         {
@@ -107,6 +212,16 @@ internal sealed class GroupTable
     private void Grow()
     {
         _slots = new int[_slots.Length * 2];
+        RebuildSlots();
+    }
+
+    private void RebuildSlots()
+    {
+        while (GroupCount * 2 > _slots.Length)
+        {
+            _slots = new int[_slots.Length * 2];
+        }
+
         Array.Fill(_slots, -1);
         _mask = _slots.Length - 1;
         for (var group = 0; group < GroupCount; group++)
@@ -121,6 +236,7 @@ internal sealed class GroupTable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Hash(ReadOnlySpan<long> tuple)
     {
         var hash = 0x9E3779B97F4A7C15UL;

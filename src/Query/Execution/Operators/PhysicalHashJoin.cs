@@ -59,6 +59,11 @@ public sealed class PhysicalHashJoin(JoinKind kind, PhysicalOperator left, Physi
     protected override IReadOnlyList<IChunkStream> OpenStreams(QueryContext context)
     {
         var build = Build(context);
+        if (Kind == JoinKind.Inner)
+        {
+            PushKeyRangesToProbeScan(build);
+        }
+
         return [.. Left.Open(context).Select(s => (IChunkStream)new ProbeStream(this, s, build))];
     }
 
@@ -125,9 +130,31 @@ public sealed class PhysicalHashJoin(JoinKind kind, PhysicalOperator left, Physi
         }
 
         var table = width == 0 ? null : new JoinHashTable(codes, width, count, skip);
+        var ranges = new (long Min, long Max)?[width];
+        for (var k = 0; k < width; k++)
+        {
+            if (encoders[k].Interner is not null || keyTypes[k].Physical == PhysicalKind.Double)
+            {
+                continue;
+            }
+
+            long min = long.MaxValue, max = long.MinValue;
+            for (var row = 0; row < count; row++)
+            {
+                if (!skip[row])
+                {
+                    var code = codes[(row * width) + k];
+                    min = Math.Min(min, code);
+                    max = Math.Max(max, code);
+                }
+            }
+
+            ranges[k] = min <= max ? (min, max) : null;
+        }
+
         _buildRows = count;
         _table = table is null ? "no keys" : $"{(table.IsDirect ? "direct-mapped" : "hashed")}, {(table.IsUnique ? "unique keys" : "duplicate keys")}, {table.MemoryBytes / 1024} KiB";
-        return new BuildSide(vectors[..rightTypes.Count], count, table, [.. encoders.Select(e => e.Interner)]);
+        return new BuildSide(vectors[..rightTypes.Count], count, table, [.. encoders.Select(e => e.Interner)], ranges);
     }
 
     private static void AppendColumns(MaterializedRows rows, DataChunk chunk, ColumnVector[] columns)
@@ -146,7 +173,34 @@ public sealed class PhysicalHashJoin(JoinKind kind, PhysicalOperator left, Physi
         }
     }
 
-    private sealed record BuildSide(ColumnVector[] Columns, int RowCount, JoinHashTable? Table, StringInterner?[] Interners);
+    /// <summary>
+    /// Bounds each integer join key by the build side's smallest and largest key and hands the range to the scan
+    /// that produces the probe key, so it skips rows and row groups that cannot match: a dimension filter
+    /// (d_year = 1993) becomes a range on the fact table's sort key.
+    /// </summary>
+    private void PushKeyRangesToProbeScan(BuildSide build)
+    {
+        for (var k = 0; k < LeftKeys.Count; k++)
+        {
+            if (build.KeyRanges[k] is not { } range || LeftKeys[k] is not BoundColumn column || !ScanTracer.TryTrace(Left, column.Index, out var scan, out var sourceColumn))
+            {
+                continue;
+            }
+
+            var type = scan.Source.Columns[sourceColumn].Type;
+            if (!type.IsIntegral || type.Physical == PhysicalKind.Int128 || type != column.Type)
+            {
+                continue;
+            }
+
+            var predicate = range.Min == range.Max
+                ? Columnar.Predicates.ColumnPredicate.Compare(Columnar.Predicates.ComparisonKind.Equal, ScalarValue.FromInt64(range.Min))
+                : Columnar.Predicates.ColumnPredicate.Between(ScalarValue.FromInt64(range.Min), ScalarValue.FromInt64(range.Max));
+            scan.AddRuntimeFilter(new Columnar.Format.ScanFilter(sourceColumn, predicate), $"keys of the join on {ExpressionPrinter.Print(RightKeys[k])}");
+        }
+    }
+
+    private sealed record BuildSide(ColumnVector[] Columns, int RowCount, JoinHashTable? Table, StringInterner?[] Interners, (long Min, long Max)?[] KeyRanges);
 
     private sealed class ProbeStream : IChunkStream
     {

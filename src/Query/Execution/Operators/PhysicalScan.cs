@@ -9,6 +9,7 @@ namespace Olap.Query.Execution.Operators;
 /// <summary>Scans a table source; workers take morsels (row groups) from a shared counter.</summary>
 public sealed class PhysicalScan(ITableSource source, string alias, IReadOnlyList<int> columns, IReadOnlyList<ScanFilter> filters) : PhysicalOperator
 {
+    private readonly List<(ScanFilter Filter, string Origin)> _runtimeFilters = [];
     private long _rowGroupsScanned;
     private long _rowGroupsSkipped;
 
@@ -41,9 +42,20 @@ public sealed class PhysicalScan(ITableSource source, string alias, IReadOnlyLis
     {
         get
         {
+            foreach (var (filter, origin) in _runtimeFilters)
+            {
+                yield return $"runtime filter: {Describe(filter)} ({origin})";
+            }
+
             yield return $"row groups: {Interlocked.Read(ref _rowGroupsScanned)} scanned, {Interlocked.Read(ref _rowGroupsSkipped)} skipped";
         }
     }
+
+    /// <summary>
+    /// Adds a filter learned while the query runs, before this scan opens: a hash join's build side bounds the
+    /// join key, so fact rows (and whole row groups, by zone map) outside the bounds are skipped at the scan.
+    /// </summary>
+    internal void AddRuntimeFilter(ScanFilter filter, string origin) => _runtimeFilters.Add((filter, origin));
 
     private string Describe(ScanFilter filter)
     {
@@ -54,12 +66,13 @@ public sealed class PhysicalScan(ITableSource source, string alias, IReadOnlyLis
     protected override IReadOnlyList<IChunkStream> OpenStreams(QueryContext context)
     {
         var morsels = Source.GetMorsels();
+        var filters = _runtimeFilters.Count == 0 ? Filters : [.. Filters, .. _runtimeFilters.Select(f => f.Filter)];
         var shared = new MorselCounter();
         var workers = Math.Max(1, Math.Min(context.Threads, morsels.Count));
         var streams = new IChunkStream[workers];
         for (var i = 0; i < workers; i++)
         {
-            streams[i] = new ScanStream(this, morsels, shared);
+            streams[i] = new ScanStream(this, morsels, shared, filters);
         }
 
         return streams;
@@ -72,7 +85,7 @@ public sealed class PhysicalScan(ITableSource source, string alias, IReadOnlyLis
         public int Take() => Interlocked.Increment(ref _next);
     }
 
-    private sealed class ScanStream(PhysicalScan owner, IReadOnlyList<ScanMorsel> morsels, MorselCounter counter) : IChunkStream
+    private sealed class ScanStream(PhysicalScan owner, IReadOnlyList<ScanMorsel> morsels, MorselCounter counter, IReadOnlyList<ScanFilter> filters) : IChunkStream
     {
         private readonly DataChunk _chunk = new(owner.Types);
         private ITableScan? _scan;
@@ -89,7 +102,7 @@ public sealed class PhysicalScan(ITableSource source, string alias, IReadOnlyLis
                         return null;
                     }
 
-                    _scan = owner.Source.OpenScan(morsels[index], owner.Columns, owner.Filters);
+                    _scan = owner.Source.OpenScan(morsels[index], owner.Columns, filters);
                 }
 
                 if (_scan.Next(_chunk))
