@@ -190,7 +190,7 @@ internal static partial class GoldenRunner
         return $"{file.Name}:{golden.Line}: {directive}\n{sql}\n  {problem}\n";
     }
 
-    [GeneratedRegex(@"^(?<text>.*?)(?: \(line (?<line>\d+), column (?<column>\d+)\))?$")]
+    [GeneratedRegex(@"^(?<text>.*?)(?:\s*\(line (?<line>\d+), column (?<column>\d+)\))?$")]
     private static partial Regex ExpectedError();
 
 }
