@@ -17,8 +17,8 @@ public sealed record DelimitedTextOptions
     public bool Header { get; init; }
 
     /// <summary>
-    /// An unquoted field equal to this text is NULL. The default, empty, makes an empty unquoted field NULL while a
-    /// quoted empty field (<c>""</c>) stays an empty string, as in DuckDB.
+    /// A field equal to this text, quoted or not, is NULL; the default, empty, makes empty fields (and <c>""</c>) NULL,
+    /// as DuckDB does by default (its allow_quoted_nulls).
     /// </summary>
     public string NullString { get; init; } = string.Empty;
 

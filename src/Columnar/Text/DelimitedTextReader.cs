@@ -483,15 +483,15 @@ public sealed class DelimitedTextReader : IDisposable
         {
             var field = buffer.AsSpan(_fieldStarts[c], _fieldLengths[c]);
             var flags = _fieldFlags[c];
-            if (flags == 0)
+
+            // Quoted or not, a field equal to the NULL text is NULL: DuckDB's default (allow_quoted_nulls), so "" is NULL.
+            if ((flags & Escaped) == 0 && (_emptyIsNull ? field.IsEmpty : field.SequenceEqual(_nullText)))
             {
-                if (_emptyIsNull ? field.IsEmpty : field.SequenceEqual(_nullText))
-                {
-                    _values[c].SetNull(row);
-                    continue;
-                }
+                _values[c].SetNull(row);
+                continue;
             }
-            else if ((flags & Escaped) != 0)
+
+            if ((flags & Escaped) != 0)
             {
                 field = Unescape(field);
             }

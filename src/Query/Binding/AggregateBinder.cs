@@ -52,7 +52,14 @@ internal sealed class AggregateBinder : ExpressionBinder
         FunctionCallExpression call => call.Arguments.Any(ContainsSubquery),
         UnaryExpression unary => ContainsSubquery(unary.Operand),
         BinaryExpression binary => ContainsSubquery(binary.Left) || ContainsSubquery(binary.Right),
-        CaseExpression => true,
+        BetweenExpression between => ContainsSubquery(between.Value) || ContainsSubquery(between.Low) || ContainsSubquery(between.High),
+        InListExpression inList => ContainsSubquery(inList.Value) || inList.Items.Any(ContainsSubquery),
+        IsNullExpression isNull => ContainsSubquery(isNull.Value),
+        LikeExpression like => ContainsSubquery(like.Value) || ContainsSubquery(like.Pattern),
+        CaseExpression @case => (@case.Operand is not null && ContainsSubquery(@case.Operand))
+            || @case.Whens.Any(w => ContainsSubquery(w.When) || ContainsSubquery(w.Then))
+            || (@case.Else is not null && ContainsSubquery(@case.Else)),
+        CastExpression cast => ContainsSubquery(cast.Value),
         _ => false,
     };
 

@@ -49,7 +49,8 @@ public static class LiteralBinder
         var text = literal.Text;
         var point = text.IndexOf('.', StringComparison.Ordinal);
         var hasExponent = text.AsSpan().IndexOfAny('e', 'E') >= 0;
-        var integerDigits = (point < 0 ? text : text[..point]).TrimStart('0').Length;
+        // DuckDB counts the digits as written, leading zeros included: 0.001 is DECIMAL(4,3), .05 is DECIMAL(2,2).
+        var integerDigits = (point < 0 ? text : text[..point]).Length;
         var scale = point < 0 ? 0 : text.Length - point - 1;
         var precision = Math.Max(integerDigits + scale, Math.Max(scale, 1));
         if (hasExponent || precision > ColumnType.MaxDecimalPrecision)

@@ -216,8 +216,9 @@ internal sealed class QueryBinder
 
         var expressions = new List<BoundExpression>();
         var columns = new List<OutputColumn>();
-        foreach (var (expression, column, name) in items)
+        foreach (var item in items)
         {
+            var (expression, column, name) = item;
             BoundExpression bound;
             if (expression is null)
             {
@@ -233,6 +234,12 @@ internal sealed class QueryBinder
             else
             {
                 bound = selectBinder.Bind(expression);
+            }
+
+            // An unaliased column is named as its table spells it (DuckDB), not as the query does.
+            if (expression is ColumnReferenceExpression && bound is BoundColumn named && core.Items.Count > 0 && !HasAlias(core, expression))
+            {
+                name = named.Name;
             }
 
             expressions.Add(bound);
@@ -378,10 +385,21 @@ internal sealed class QueryBinder
         return new ColumnReferenceExpression(position, output.Table is null ? [output.Name] : [output.Table, output.Name]);
     }
 
+    private static bool HasAlias(SelectCore core, ParsedExpression expression)
+        => core.Items.Any(i => ReferenceEquals(i.Expression, expression) && i.Alias is not null);
+
     private static BoundExpression RequireBoolean(BoundExpression bound, ParsedExpression expression, string clause)
-        => bound.Type == ColumnType.Boolean
+    {
+        if (bound is BoundConstant { Value.IsNull: true })
+        {
+            // An untyped NULL condition (WHERE NULL) is a BOOLEAN NULL: no row passes.
+            return new BoundConstant(ScalarValue.Null, ColumnType.Boolean);
+        }
+
+        return bound.Type == ColumnType.Boolean
             ? bound
             : throw new BindException($"{clause} needs a BOOLEAN condition, not {bound.Type}", expression.Position);
+    }
 
     private LogicalOperator BindFrom(FromItem from)
     {

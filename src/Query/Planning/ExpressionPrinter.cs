@@ -137,7 +137,14 @@ public static class ExpressionPrinter
                 builder.Append(" END");
                 break;
             case BoundFunction function:
-                builder.Append(function.Function.Name).Append('(');
+                // Overloads can share a name (extract year / extract month): the id keeps their texts apart.
+                builder.Append(function.Function.Name);
+                if (!string.Equals(function.Function.Name, function.Function.Id.ToString(), StringComparison.OrdinalIgnoreCase))
+                {
+                    builder.Append('<').Append(function.Function.Id).Append('>');
+                }
+
+                builder.Append('(');
                 for (var i = 0; i < function.Arguments.Count; i++)
                 {
                     if (i > 0)

@@ -17,6 +17,9 @@ internal static class NodeCompiler
         BoundNot not => new NotNode(Compile(not.Operand)),
         BoundIsNull isNull => new IsNullNode(Compile(isNull.Operand), isNull.Negated),
         BoundArithmetic arithmetic => ArithmeticNode.Create(arithmetic.Operator, Compile(arithmetic.Left), Compile(arithmetic.Right), arithmetic.Type),
+        // -x of a DOUBLE is -1.0 * x, so that -(0.0) is -0.0 as in DuckDB; 0 - x would give +0.0.
+        BoundNegate negate when negate.Type.Id == Columnar.Types.LogicalTypeId.Double => ArithmeticNode.Create(
+            ArithmeticOperator.Multiply, new ConstantNode(Columnar.Types.ScalarValue.FromDouble(-1), negate.Type), Compile(negate.Operand), negate.Type),
         BoundNegate negate => ArithmeticNode.Create(
             ArithmeticOperator.Subtract, new ConstantNode(Zero(negate.Type), negate.Type), Compile(negate.Operand), negate.Type),
         BoundInList inList => InListNode.Create(Compile(inList.Operand), inList.Values, inList.Negated, inList.ListHasNull),
