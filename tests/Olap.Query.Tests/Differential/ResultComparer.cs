@@ -87,6 +87,11 @@ internal static class ResultComparer
             return TryDecimal(left, out var l) && TryDecimal(right, out var r) && l == r;
         }
 
+        if (left is DateOnly || right is DateOnly)
+        {
+            return TryDateTime(left, out var l) && TryDateTime(right, out var r) && l == r;
+        }
+
         return left switch
         {
             BigInteger l => right is BigInteger r && l == r,
@@ -112,7 +117,7 @@ internal static class ResultComparer
     }
 
     /// <summary>
-    /// A total order of normalized rows for sorting: NULL first, then by kind (boolean, number, string, date,
+    /// A total order of normalized rows for sorting: NULL first, then by kind (boolean, number, string, date or
     /// timestamp), numbers of every kind by their double value.
     /// </summary>
     public static int CompareRows(object?[] left, object?[] right)
@@ -142,8 +147,7 @@ internal static class ResultComparer
             null => 0,
             bool l => l.CompareTo((bool)right!),
             string l => string.CompareOrdinal(l, (string)right!),
-            DateOnly l => l.CompareTo((DateOnly)right!),
-            DateTime l => l.CompareTo((DateTime)right!),
+            _ when Kind(left) == 4 => AsDateTime(left).CompareTo(AsDateTime(right)),
             _ when ValuesEqual(left, right) => 0,
             _ => AsDouble(left).CompareTo(AsDouble(right)),
         };
@@ -155,9 +159,28 @@ internal static class ResultComparer
         bool => 1,
         BigInteger or decimal or double => 2,
         string => 3,
-        DateOnly => 4,
+        DateOnly or DateTime => 4,
         _ => 5,
     };
+
+    private static DateTime AsDateTime(object? value) => TryDateTime(value, out var d) ? d : DateTime.MinValue;
+
+    /// <summary>A DATE equals the TIMESTAMP of its midnight (the engines may differ in the type of date_trunc).</summary>
+    private static bool TryDateTime(object? value, out DateTime result)
+    {
+        switch (value)
+        {
+            case DateOnly d:
+                result = d.ToDateTime(TimeOnly.MinValue);
+                return true;
+            case DateTime t:
+                result = t;
+                return true;
+            default:
+                result = default;
+                return false;
+        }
+    }
 
     private static double AsDouble(object? value) => TryDouble(value, out var d) ? d : double.NaN;
 
