@@ -99,7 +99,8 @@ public sealed class DifferentialEngines : IDisposable
             {
                 text.Append("Olap throws ").Append(e.GetType().Name).Append(", DuckDB answers ")
                     .Append(expected.Rows.Count).Append(" rows (").Append(header).Append(")\n")
-                    .AppendLine(e.Message.Trim());
+                    .AppendLine(e.Message.Trim())
+                    .AppendLine(string.Join('\n', (e.StackTrace ?? string.Empty).Split('\n').Take(3)));
                 continue;
             }
 

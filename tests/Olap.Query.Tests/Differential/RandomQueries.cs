@@ -6,7 +6,8 @@ namespace Olap.Query.Tests.Differential;
 /// <summary>
 /// Queries drawn from a small grammar with a fixed seed, so every run has the same ones: the fact table joined
 /// with none to all three dimensions (inner or left), a WHERE of comparisons with constants of the column's type,
-/// BETWEEN, IN lists, IS NULL and AND/OR/NOT, then either an aggregate list over random GROUP BY keys (sometimes
+/// BETWEEN, IN lists, IS NULL and AND/OR/NOT (the constants of half the queries cast to the column's exact
+/// type, the others plain literals), then either an aggregate list over random GROUP BY keys (sometimes
 /// with HAVING), a top-N ordered by a column and the unique id, or a plain (sometimes DISTINCT) projection.
 /// </summary>
 internal sealed class RandomQueries
@@ -30,7 +31,7 @@ internal sealed class RandomQueries
     /// A column the grammar may use: its numeric range or its values, whether it is a good GROUP BY key, and the
     /// prefix of its high-cardinality strings.
     /// </summary>
-    private sealed record Column(string Name, Kind Kind, bool GroupKey, long Low = 0, long High = 0, string[]? Values = null, string? Prefix = null);
+    private sealed record Column(string Name, Kind Kind, bool GroupKey, long Low = 0, long High = 0, string[]? Values = null, string? Prefix = null, string? SqlType = null);
 
     private sealed record Table(string Name, string Alias, string? JoinCondition, Column[] Columns);
 
@@ -40,12 +41,12 @@ internal sealed class RandomQueries
     [
         new("id", Kind.Integer, false, 1, DifferentialData.SalesRows),
         new("cust_id", Kind.Integer, true, 1, DifferentialData.CustomerRows + 20),
-        new("prod_id", Kind.Integer, false, 1_000_000_001, 1_000_000_000 + DifferentialData.ProductRows + 20),
-        new("store_id", Kind.Integer, true, 1, DifferentialData.StoreKeys + 20),
-        new("qty", Kind.Integer, true, -5, 50),
-        new("amount", Kind.Decimal, false, -10_000, 1_000_000),
-        new("price", Kind.Double, false, -100, 1000),
-        new("units", Kind.Integer, false, 0, 4_000_000_000_000_000),
+        new("prod_id", Kind.Integer, false, 1_000_000_001, 1_000_000_000 + DifferentialData.ProductRows + 20, SqlType: "BIGINT"),
+        new("store_id", Kind.Integer, true, 1, DifferentialData.StoreKeys + 20, SqlType: "SMALLINT"),
+        new("qty", Kind.Integer, true, -5, 50, SqlType: "SMALLINT"),
+        new("amount", Kind.Decimal, false, -10_000, 1_000_000, SqlType: "DECIMAL(12,2)"),
+        new("price", Kind.Double, false, -100, 1000, SqlType: "DOUBLE"),
+        new("units", Kind.Integer, false, 0, 4_000_000_000_000_000, SqlType: "BIGINT"),
         new("channel", Kind.String, true, Values: DifferentialData.Channels),
         new("note", Kind.String, false, Prefix: "n"),
         new("sale_date", Kind.Date, true),
@@ -66,16 +67,16 @@ internal sealed class RandomQueries
         ]),
         new("product", "p", "f.prod_id = p.p_id",
         [
-            new("p_id", Kind.Integer, false, 1_000_000_001, 1_000_000_000 + DifferentialData.ProductRows),
+            new("p_id", Kind.Integer, false, 1_000_000_001, 1_000_000_000 + DifferentialData.ProductRows, SqlType: "BIGINT"),
             new("p_category", Kind.String, true, Values: DifferentialData.Categories),
             new("p_brand", Kind.String, true, Values: Brands),
-            new("p_cost", Kind.Decimal, false, 0, 50_000),
-            new("p_weight", Kind.Double, false, 0, 80),
+            new("p_cost", Kind.Decimal, false, 0, 50_000, SqlType: "DECIMAL(12,2)"),
+            new("p_weight", Kind.Double, false, 0, 80, SqlType: "DOUBLE"),
             new("p_active", Kind.Boolean, true),
         ]),
         new("store", "s", "f.store_id = s.s_id",
         [
-            new("s_id", Kind.Integer, false, 1, DifferentialData.StoreKeys),
+            new("s_id", Kind.Integer, false, 1, DifferentialData.StoreKeys, SqlType: "SMALLINT"),
             new("s_city", Kind.String, true, Values: DifferentialData.Cities),
             new("s_size", Kind.Integer, false, 50, 5000),
             new("s_opened", Kind.Date, false),
@@ -85,6 +86,12 @@ internal sealed class RandomQueries
     private static readonly string[] Comparisons = ["=", "<>", "<", "<=", ">", ">="];
 
     private readonly Random _random;
+
+    /// <summary>
+    /// Whether the current query writes its constants with a CAST to the column's exact type, so the comparison
+    /// needs no implicit conversion, or as plain literals (INTEGER, DECIMAL(p,s)) that the typing rules convert.
+    /// </summary>
+    private bool _typedConstants;
 
     private RandomQueries(int seed) => _random = new Random(seed);
 
@@ -105,6 +112,7 @@ internal sealed class RandomQueries
 
     private HandWrittenQueries.Query Next(string name)
     {
+        _typedConstants = _random.Next(2) == 0;
         var joined = Dimensions.Where(_ => _random.Next(3) == 0).ToList();
         var from = new StringBuilder("sales f");
         foreach (var dimension in joined)
@@ -229,6 +237,12 @@ internal sealed class RandomQueries
 
     /// <summary>A constant of the column's type, mostly inside its range so that predicates select some rows.</summary>
     private string Constant(Column column)
+    {
+        var literal = Literal(column);
+        return _typedConstants && column.SqlType is not null ? $"CAST({literal} AS {column.SqlType})" : literal;
+    }
+
+    private string Literal(Column column)
     {
         switch (column.Kind)
         {
