@@ -4,7 +4,7 @@ using Olap.Query.Parsing.Ast;
 
 namespace Olap.Query;
 
-/// <summary>The options of a COPY statement: FORMAT, DELIMITER (SEP), HEADER, NULL and QUOTE, with DuckDB's meanings.</summary>
+/// <summary>The options of a COPY statement: FORMAT, DELIMITER (SEP), HEADER, NULL, QUOTE and ALLOW_QUOTED_NULLS, with DuckDB's meanings.</summary>
 internal sealed record CopyOptions(string Format, DelimitedTextOptions Text)
 {
     public static CopyOptions Parse(IReadOnlyList<CopyOption> options, bool forWriting, string defaultFormat = "csv")
@@ -41,6 +41,9 @@ internal sealed record CopyOptions(string Format, DelimitedTextOptions Text)
                 case "null" or "nullstr":
                     text = text with { NullString = ValueText(option) };
                     break;
+                case "allow_quoted_nulls":
+                    text = text with { AllowQuotedNulls = Boolean(option) };
+                    break;
                 case "quote":
                 {
                     var quote = ValueText(option);
@@ -54,7 +57,7 @@ internal sealed record CopyOptions(string Format, DelimitedTextOptions Text)
                 }
 
                 default:
-                    throw new BindException(NameSuggestions.WithSuggestion($"unknown COPY option {option.Name}", option.Name, ["format", "delimiter", "header", "null", "quote"]), option.Position);
+                    throw new BindException(NameSuggestions.WithSuggestion($"unknown COPY option {option.Name}", option.Name, ["format", "delimiter", "header", "null", "quote", "allow_quoted_nulls"]), option.Position);
             }
         }
 

@@ -22,6 +22,9 @@ public sealed record DelimitedTextOptions
     /// </summary>
     public string NullString { get; init; } = string.Empty;
 
+    /// <summary>When false, a quoted field is never NULL, so <c>""</c> is an empty string (DuckDB's allow_quoted_nulls = false).</summary>
+    public bool AllowQuotedNulls { get; init; } = true;
+
     /// <summary>Encloses fields that contain delimiters, quotes or line breaks; <c>'\0'</c> turns quoting off.</summary>
     public char Quote { get; init; } = '"';
 }

@@ -36,6 +36,7 @@ public sealed class DelimitedTextReader : IDisposable
     private readonly bool _quoting;
     private readonly byte[] _nullText;
     private readonly bool _emptyIsNull;
+    private readonly bool _allowQuotedNulls;
 
     // One slot more than the columns, for dbgen's trailing empty field; further fields are only counted.
     private readonly int[] _fieldStarts;
@@ -92,6 +93,7 @@ public sealed class DelimitedTextReader : IDisposable
         _quoting = options.Quote != '\0';
         _nullText = System.Text.Encoding.UTF8.GetBytes(options.NullString);
         _emptyIsNull = _nullText.Length == 0;
+        _allowQuotedNulls = options.AllowQuotedNulls;
         _headerPending = options.Header;
 
         _columns = new ColumnDefinition[columns.Count];
@@ -485,7 +487,7 @@ public sealed class DelimitedTextReader : IDisposable
             var flags = _fieldFlags[c];
 
             // Quoted or not, a field equal to the NULL text is NULL: DuckDB's default (allow_quoted_nulls), so "" is NULL.
-            if ((flags & Escaped) == 0 && (_emptyIsNull ? field.IsEmpty : field.SequenceEqual(_nullText)))
+            if ((flags == 0 || (_allowQuotedNulls && (flags & Escaped) == 0)) && (_emptyIsNull ? field.IsEmpty : field.SequenceEqual(_nullText)))
             {
                 _values[c].SetNull(row);
                 continue;

@@ -18,7 +18,8 @@ internal static class ColumnNames
         switch (expression)
         {
             case ColumnReferenceExpression reference:
-                builder.Append(reference.Name);
+                // As written, qualifier included: count(e.id), as DuckDB names it.
+                builder.AppendJoin('.', reference.Names);
                 break;
             case LiteralExpression literal:
                 builder.Append(literal.Kind switch

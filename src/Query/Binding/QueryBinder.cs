@@ -118,7 +118,14 @@ internal sealed class QueryBinder
         }
 
         var columns = left.Columns.Select((c, i) => new OutputColumn(c.Name, types[i])).ToList();
-        return new LogicalUnionAll([CastTo(left, types), CastTo(right, types)], columns);
+        LogicalOperator plan = new LogicalUnionAll([CastTo(left, types), CastTo(right, types)], columns);
+        if (union.Distinct)
+        {
+            // UNION without ALL keeps one of each distinct row: a grouping on every column.
+            plan = new LogicalAggregate(plan, [.. columns.Select((c, i) => (BoundExpression)new BoundColumn(i, c.Type, c.Name))], [], columns);
+        }
+
+        return plan;
     }
 
     private static LogicalOperator CastTo(LogicalOperator plan, IReadOnlyList<ColumnType> types)
@@ -472,6 +479,27 @@ internal sealed class QueryBinder
     }
 
     private LogicalOperator BindJoin(JoinReference join)
+    {
+        if (join.Kind == JoinKind.Full)
+        {
+            throw new BindException("FULL OUTER JOIN is not supported yet; use a LEFT JOIN and a UNION ALL of the unmatched right rows", join.Position);
+        }
+
+        if (join.Kind == JoinKind.Right)
+        {
+            // a RIGHT JOIN b is b LEFT JOIN a with the columns put back in a, b order.
+            var swapped = BindInnerOrLeftJoin(join with { Kind = JoinKind.Left, Left = join.Right, Right = join.Left });
+            var rightWidth = swapped.Left.Columns.Count;
+            var leftWidth = swapped.Right.Columns.Count;
+            var all = swapped.Columns;
+            var order = Enumerable.Range(rightWidth, leftWidth).Concat(Enumerable.Range(0, rightWidth)).ToList();
+            return new LogicalProjection(swapped, [.. order.Select(i => (BoundExpression)new BoundColumn(i, all[i].Type, all[i].Name))], [.. order.Select(i => all[i])]);
+        }
+
+        return BindInnerOrLeftJoin(join);
+    }
+
+    private LogicalJoin BindInnerOrLeftJoin(JoinReference join)
     {
         var left = BindFrom(join.Left);
         var right = BindFrom(join.Right);

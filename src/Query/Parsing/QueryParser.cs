@@ -5,7 +5,7 @@ using Superpower.Parsers;
 
 namespace Olap.Query.Parsing;
 
-/// <summary>SELECT queries: WITH, UNION ALL, FROM with comma and explicit joins, WHERE, GROUP BY, HAVING, ORDER BY, LIMIT, OFFSET.</summary>
+/// <summary>SELECT queries: WITH, UNION [ALL], FROM with comma and explicit joins, WHERE, GROUP BY, HAVING, ORDER BY, LIMIT, OFFSET.</summary>
 public static class QueryParser
 {
     private static readonly TokenListParser<SqlToken, Token<SqlToken>> s_comma = Token.EqualTo(SqlToken.Comma);
@@ -48,6 +48,8 @@ public static class QueryParser
          select (Func<FromItem, FromItem>)(left => new JoinReference(ExpressionParser.At(comma), JoinKind.Cross, left, right, null)))
         .Or(
             from kind in ExpressionParser.Keyword("left").IgnoreThen(ExpressionParser.Keyword("outer").OptionalOrDefault()).Value(JoinKind.Left)
+                .Or(ExpressionParser.Keyword("right").IgnoreThen(ExpressionParser.Keyword("outer").OptionalOrDefault()).Value(JoinKind.Right))
+                .Or(ExpressionParser.Keyword("full").IgnoreThen(ExpressionParser.Keyword("outer").OptionalOrDefault()).Value(JoinKind.Full))
                 .Or(ExpressionParser.Keyword("inner").Value(JoinKind.Inner))
                 .OptionalOrDefault(JoinKind.Inner)
             from joinKeyword in ExpressionParser.Keyword("join")
@@ -75,9 +77,9 @@ public static class QueryParser
 
     private static readonly TokenListParser<SqlToken, QueryBody> s_body =
         Parse.Chain(
-            ExpressionParser.Keyword("union").Then(union => ExpressionParser.Keyword("all").Value(ExpressionParser.At(union))),
+            ExpressionParser.Keyword("union").Then(union => ExpressionParser.Keyword("all").Value(false).OptionalOrDefault(true).Select(distinct => (Position: ExpressionParser.At(union), Distinct: distinct))),
             s_selectCore,
-            (position, left, right) => new UnionAllBody(position, left, right));
+            (union, left, right) => new UnionAllBody(union.Position, left, right, union.Distinct));
 
     private static readonly TokenListParser<SqlToken, OrderItem> s_orderItem =
         from expression in ExpressionParser.Expression

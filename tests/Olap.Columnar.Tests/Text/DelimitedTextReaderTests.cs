@@ -42,6 +42,13 @@ public sealed class DelimitedTextReaderTests
     }
 
     [Fact]
+    public void Without_quoted_nulls_a_quoted_empty_field_is_an_empty_string()
+    {
+        var rows = TextRows.Read(",\"\",x\n", s_threeStrings, new DelimitedTextOptions { AllowQuotedNulls = false });
+        TextRows.AssertRow(rows[0], null, "", "x");
+    }
+
+    [Fact]
     public void A_custom_null_string_makes_only_that_text_null_quoted_or_not()
     {
         var rows = TextRows.Read("\\N,,\"\\N\"\n7,\\N,\n", TextRows.Columns(ColumnType.Integer, ColumnType.Varchar, ColumnType.Varchar), new DelimitedTextOptions { NullString = "\\N" });

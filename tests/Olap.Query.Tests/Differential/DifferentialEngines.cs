@@ -37,7 +37,7 @@ public sealed class DifferentialEngines : IDisposable
                 RunDuckDb($"CREATE TABLE {table.Name} ({table.Columns})");
                 foreach (var file in table.Files)
                 {
-                    load.Execute($"COPY {table.Name} FROM '{file}' (HEADER true)");
+                    load.Execute($"COPY {table.Name} FROM '{file}' (HEADER true, ALLOW_QUOTED_NULLS false)");
 
                     // DuckDB reads a quoted "" as NULL unless told otherwise; ours reads it as the empty string.
                     RunDuckDb($"COPY {table.Name} FROM '{file}' (HEADER true, DELIMITER ',', QUOTE '\"', ALLOW_QUOTED_NULLS false)");

@@ -20,4 +20,6 @@ public enum JoinKind
     Cross,
     Inner,
     Left,
+    Right,
+    Full,
 }

@@ -14,7 +14,7 @@ public sealed record SelectCore(
     ParsedExpression? Having) : QueryBody(Position);
 
 /// <summary><c>left UNION ALL right</c>.</summary>
-public sealed record UnionAllBody(SqlPosition Position, QueryBody Left, QueryBody Right) : QueryBody(Position);
+public sealed record UnionAllBody(SqlPosition Position, QueryBody Left, QueryBody Right, bool Distinct = false) : QueryBody(Position);
 
 /// <summary>A select-list entry with its optional alias.</summary>
 public sealed record SelectItem(ParsedExpression Expression, string? Alias);
