@@ -25,4 +25,19 @@ public sealed class EngineSmokeTests
         var text = string.Join("\n", Enumerable.Range(0, plan.RowCount).Select(r => plan.GetText(r, 0)));
         Assert.Contains("filter: a >= 2", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Join_keys_spread_too_wide_for_an_array_are_hashed_and_still_match()
+    {
+        using var db = OlapDatabase.OpenInMemory();
+        db.Execute("CREATE TABLE f (k BIGINT, v INTEGER); CREATE TABLE d (k BIGINT, name VARCHAR)");
+        db.Execute("INSERT INTO f VALUES (1, 10), (1000000000000, 20), (-5000000000000, 30), (7, 40), (NULL, 50)");
+        db.Execute("INSERT INTO d VALUES (1, 'one'), (1000000000000, 'trillion'), (-5000000000000, 'minus'), (8, 'eight'), (NULL, 'null')");
+        var result = db.Execute("SELECT name, v FROM f JOIN d ON f.k = d.k ORDER BY v");
+        Assert.Equal(3, result.RowCount);
+        Assert.Equal(["one", "trillion", "minus"], Enumerable.Range(0, 3).Select(r => (string)result.GetValue(r, 0)!));
+
+        var plan = db.Execute("EXPLAIN ANALYZE SELECT name, v FROM f JOIN d ON f.k = d.k");
+        Assert.Contains(Enumerable.Range(0, plan.RowCount), r => plan.GetText(r, 0).Contains("hashed, unique keys", StringComparison.Ordinal));
+    }
 }

@@ -1,7 +1,7 @@
 namespace Olap.Query.Execution.Joins;
 
 /// <summary>
-/// The build side's keys, encoded as 64-bit codes per key column, chained by key: <see cref="Find"/> gives the first
+/// The build side's keys, encoded as 64-bit codes per key column, chained by key: <see cref="Find(ReadOnlySpan{long})"/> gives the first
 /// build row with a key and <see cref="Next"/> the following ones. A single integer key whose values span a small
 /// range is looked up in a direct-mapped array instead of by hashing.
 /// </summary>
@@ -118,6 +118,29 @@ internal sealed class JoinHashTable
         }
     }
 
+    /// <summary>The first build row of a single-column key.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public int Find(long key)
+    {
+        if (_direct)
+        {
+            var offset = key - _directMin;
+            return (ulong)offset < (ulong)_heads.Length ? _heads[offset] : -1;
+        }
+
+        var slot = (int)Hash(key) & _mask;
+        while (true)
+        {
+            var head = _heads[slot];
+            if (head < 0 || _keys[head] == key)
+            {
+                return head;
+            }
+
+            slot = (slot + 1) & _mask;
+        }
+    }
+
     public int Next(int row) => _next[row];
 
     public long MemoryBytes => ((long)_heads.Length + _next.Length) * sizeof(int) + ((long)_keys.Length * sizeof(long));
@@ -136,6 +159,14 @@ internal sealed class JoinHashTable
         }
 
         return min <= max && max - min >= 0;
+    }
+
+    private static ulong Hash(long key)
+    {
+        // The same value Hash(ReadOnlySpan) gives a one-element tuple.
+        var hash = (0x9E3779B97F4A7C15UL ^ (ulong)key) * 0xBF58476D1CE4E5B9UL;
+        hash ^= hash >> 31;
+        return hash ^ (hash >> 29);
     }
 
     private static ulong Hash(ReadOnlySpan<long> tuple)

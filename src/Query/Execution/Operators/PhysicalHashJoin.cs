@@ -287,6 +287,7 @@ public sealed class PhysicalHashJoin(JoinKind kind, PhysicalOperator left, Physi
             }
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void FindFirstMatches(DataChunk chunk, ReadOnlySpan<int> rows)
         {
             var table = _build.Table;
@@ -306,6 +307,18 @@ public sealed class PhysicalHashJoin(JoinKind kind, PhysicalOperator left, Physi
                 _encoders[k].Encode(_keys[k].Evaluate(chunk), rows, _codes[k], _nulls[k], add: false);
             }
 
+            if (_tuple.Length == 1)
+            {
+                var codes = _codes[0];
+                var nulls = _nulls[0];
+                for (var i = 0; i < rows.Length; i++)
+                {
+                    _firstMatch[i] = nulls[i] ? -1 : table.Find(codes[i]);
+                }
+
+                return;
+            }
+
             for (var i = 0; i < rows.Length; i++)
             {
                 var isNull = false;
@@ -323,18 +336,19 @@ public sealed class PhysicalHashJoin(JoinKind kind, PhysicalOperator left, Physi
 
         private DataChunk? PassThroughChunk(DataChunk chunk, ReadOnlySpan<int> rows)
         {
-            // Right rows are gathered to the probe rows' own positions; unmatched positions hold NULL.
+            // Right rows are gathered to the probe rows' own positions, only for rows that stay live;
+            // for a LEFT join an unmatched row keeps its place with NULLs on the right.
             var count = chunk.Count;
-            var aligned = _buildRows.AsSpan(0, count);
-            aligned.Fill(-1);
             var kept = 0;
+            var left = _join.Kind == JoinKind.Left;
             for (var i = 0; i < rows.Length; i++)
             {
                 var match = _firstMatch[i];
-                aligned[rows[i]] = match;
-                if (match >= 0 || _join.Kind == JoinKind.Left)
+                if (match >= 0 || left)
                 {
-                    _probeRows[kept++] = rows[i];
+                    _probeRows[kept] = rows[i];
+                    _buildRows[kept] = match;
+                    kept++;
                 }
             }
 
@@ -350,7 +364,7 @@ public sealed class PhysicalHashJoin(JoinKind kind, PhysicalOperator left, Physi
 
             for (var c = 0; c < _build.Columns.Length; c++)
             {
-                VectorGather.Gather(_build.Columns[c], aligned, OwnedColumn(_leftWidth + c));
+                VectorGather.GatherAligned(_build.Columns[c], _probeRows.AsSpan(0, kept), _buildRows.AsSpan(0, kept), count, OwnedColumn(_leftWidth + c));
             }
 
             _output.SetCount(count);
