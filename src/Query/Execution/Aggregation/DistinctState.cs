@@ -4,63 +4,90 @@ using Olap.Query.Planning;
 
 namespace Olap.Query.Execution.Aggregation;
 
-/// <summary>COUNT, SUM or AVG over the distinct non-NULL values of each group, kept as a set of (group, value).</summary>
+/// <summary>
+/// COUNT, SUM or AVG over the distinct non-NULL values of each group. Values are kept as 64-bit codes
+/// (<see cref="KeyEncoder"/>: integers as themselves, doubles by normalized bits, strings by interned id): one set
+/// of codes without GROUP BY, a set of (group, code) pairs with it.
+/// </summary>
 internal sealed class DistinctState(AggregateKind kind, ColumnType input, ColumnType result) : AggregateState
 {
-    private readonly HashSet<(int Group, ScalarValue Value)> _seen = [];
+    private readonly KeyEncoder _encoder = new(input);
+    private readonly LongHashSet _single = new();
+    private readonly HashSet<(int Group, long Code)> _grouped = [];
+    private readonly long[] _codes = new long[VectorSize.Standard];
+    private readonly bool[] _nulls = new bool[VectorSize.Standard];
 
     protected override void Grow(int capacity)
     {
-        // The set grows by itself.
+        // The sets grow by themselves.
     }
 
     public override void Update(ColumnVector? input, ReadOnlySpan<int> rows, ReadOnlySpan<int> groups)
     {
+        _encoder.Encode(input!, rows, _codes, _nulls, add: true);
         for (var i = 0; i < rows.Length; i++)
         {
-            if (!input!.IsNull(rows[i]))
+            if (!_nulls[i])
             {
-                _seen.Add((groups[i], Normalize(input.GetScalar(rows[i]))));
+                _grouped.Add((groups[i], _codes[i]));
             }
         }
     }
 
     public override void UpdateSingle(ColumnVector? input, ReadOnlySpan<int> rows)
     {
-        foreach (var row in rows)
+        _encoder.Encode(input!, rows, _codes, _nulls, add: true);
+        for (var i = 0; i < rows.Length; i++)
         {
-            if (!input!.IsNull(row))
+            if (!_nulls[i])
             {
-                _seen.Add((0, Normalize(input.GetScalar(row))));
+                _single.Add(_codes[i]);
             }
         }
     }
 
-    private static ScalarValue Normalize(ScalarValue value)
-        => value.Kind == ScalarKind.Double && value.Double == 0 ? ScalarValue.FromDouble(0) : value;
-
     public override void Combine(AggregateState other, ReadOnlySpan<int> map)
     {
-        foreach (var (group, value) in ((DistinctState)other)._seen)
+        var state = (DistinctState)other;
+        var mapping = map.ToArray();
+        state._single.ForEach(code => _single.Add(Translate(state, code)));
+        foreach (var (group, code) in state._grouped)
         {
-            _seen.Add((map[group], value));
+            _grouped.Add((mapping[group], Translate(state, code)));
         }
     }
+
+    /// <summary>Interned ids differ between workers: a string's id is looked up again by its bytes.</summary>
+    private long Translate(DistinctState from, long code)
+        => _encoder.Interner is { } interner ? interner.Intern(from._encoder.Interner!.Get((int)code)) : code;
 
     public override void Finish(ColumnBuilder output, int groups)
     {
         var counts = new long[groups];
         var sums = new Int128[groups];
         var doubles = new double[groups];
-        foreach (var (group, value) in _seen)
+        var isDouble = input.Physical == PhysicalKind.Double;
+        void Add(int group, long code)
         {
             counts[group]++;
-            switch (value.Kind)
+            if (isDouble)
             {
-                case ScalarKind.Integer: sums[group] += value.Int64; break;
-                case ScalarKind.HugeInteger: sums[group] += value.Int128; break;
-                case ScalarKind.Double: doubles[group] += value.Double; break;
+                doubles[group] += code == long.MaxValue ? double.NaN : BitConverter.Int64BitsToDouble(code);
             }
+            else if (_encoder.Interner is null)
+            {
+                sums[group] += code;
+            }
+            else if (input.Physical == PhysicalKind.Int128)
+            {
+                sums[group] += System.Runtime.InteropServices.MemoryMarshal.Read<Int128>(_encoder.Interner.Get((int)code));
+            }
+        }
+
+        _single.ForEach(code => Add(0, code));
+        foreach (var (group, code) in _grouped)
+        {
+            Add(group, code);
         }
 
         var divisor = ScaleDivisor(input);
@@ -74,7 +101,7 @@ internal sealed class DistinctState(AggregateKind kind, ColumnType input, Column
             {
                 output.AppendNull();
             }
-            else if (input.Physical == PhysicalKind.Double)
+            else if (isDouble)
             {
                 output.AppendDouble(kind == AggregateKind.Avg ? doubles[g] / counts[g] : doubles[g]);
             }
