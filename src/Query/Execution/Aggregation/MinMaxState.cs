@@ -21,8 +21,8 @@ internal sealed class MinMaxState<T>(bool max) : AggregateState
     {
         if (typeof(T) == typeof(double))
         {
-            var a = (double)(object)candidate;
-            var b = (double)(object)current;
+            var a = System.Runtime.CompilerServices.Unsafe.As<T, double>(ref candidate);
+            var b = System.Runtime.CompilerServices.Unsafe.As<T, double>(ref current);
             var order = double.IsNaN(a) ? (double.IsNaN(b) ? 0 : 1) : double.IsNaN(b) ? -1 : a.CompareTo(b);
             return max ? order > 0 : order < 0;
         }

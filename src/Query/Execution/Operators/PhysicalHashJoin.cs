@@ -74,13 +74,13 @@ public sealed class PhysicalHashJoin(JoinKind kind, PhysicalOperator left, Physi
         var inputs = Right.Open(context);
         var locals = new MaterializedRows?[inputs.Count];
         var keyExecutors = new ExpressionExecutor[inputs.Count][];
+        var columnArrays = new ColumnVector[inputs.Count][];
         ColumnType[] allTypes = [.. rightTypes, .. keyTypes];
         ParallelDriver.Run(inputs, context, (worker, chunk) =>
         {
             var rows = locals[worker] ??= new MaterializedRows(allTypes);
             var executors = keyExecutors[worker] ??= [.. RightKeys.Select(ExpressionExecutor.Create)];
-            // The build side is small next to the probe side: a column array per chunk here is noise.
-            var columns = new ColumnVector[allTypes.Length];
+            var columns = columnArrays[worker] ??= new ColumnVector[allTypes.Length];
             chunk.Columns.CopyTo(columns, 0);
             for (var k = 0; k < executors.Length; k++)
             {
