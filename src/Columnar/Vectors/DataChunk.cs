@@ -33,6 +33,12 @@ public sealed class DataChunk
     /// <summary>Rows that are live: the selection's count, or <see cref="Count"/> when there is no selection.</summary>
     public int LiveCount => Selection?.Count ?? Count;
 
+    /// <summary>
+    /// Where this chunk's rows stand in their source's storage order (scans number their chunks); results of
+    /// parallel workers are put back in this order, so a plain scan returns rows in insertion order.
+    /// </summary>
+    public long Sequence { get; set; }
+
     public void SetCount(int count)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Capacity);

@@ -40,4 +40,23 @@ public sealed class EngineSmokeTests
         var plan = db.Execute("EXPLAIN ANALYZE SELECT name, v FROM f JOIN d ON f.k = d.k");
         Assert.Contains(Enumerable.Range(0, plan.RowCount), r => plan.GetText(r, 0).Contains("hashed, unique keys", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_parallel_scan_returns_rows_in_insertion_order()
+    {
+        using var db = OlapDatabase.OpenInMemory();
+        using var connection = db.Connect();
+        connection.Execute("CREATE TABLE t (v INTEGER); SET threads = 2");
+        var expected = new List<int>();
+        for (var segment = 0; segment < 8; segment++)
+        {
+            var values = Enumerable.Range(segment * 10, 10).Reverse().ToList();
+            expected.AddRange(values);
+            connection.Execute($"INSERT INTO t VALUES {string.Join(", ", values.Select(v => $"({v})"))}");
+        }
+
+        var result = connection.Execute("SELECT v FROM t WHERE v % 3 <> 1");
+        var actual = Enumerable.Range(0, result.RowCount).Select(r => (int)result.GetValue(r, 0)!).ToList();
+        Assert.Equal(expected.Where(v => v % 3 != 1), actual);
+    }
 }

@@ -230,6 +230,7 @@ public sealed class PhysicalHashJoin(JoinKind kind, PhysicalOperator left, Physi
         private int _position;
         private int _chain = -1;
         private bool _emittingUnmatched;
+        private int _emitted;
 
         public ProbeStream(PhysicalHashJoin join, IChunkStream input, BuildSide build)
         {
@@ -368,6 +369,7 @@ public sealed class PhysicalHashJoin(JoinKind kind, PhysicalOperator left, Physi
             }
 
             _output.SetCount(count);
+            _output.Sequence = chunk.Sequence;
             if (kept != count)
             {
                 _output.SetSelection(_probeRows.AsSpan(0, kept));
@@ -400,6 +402,7 @@ public sealed class PhysicalHashJoin(JoinKind kind, PhysicalOperator left, Physi
             _position = 0;
             _chain = rows.Length > 0 ? _firstMatch[0] : -1;
             _emittingUnmatched = false;
+            _emitted = 0;
             Array.Clear(_matched);
         }
 
@@ -520,6 +523,9 @@ public sealed class PhysicalHashJoin(JoinKind kind, PhysicalOperator left, Physi
             }
 
             _output.SetCount(pairs);
+
+            // Pairs of one probe chunk may fill several output chunks: they keep the probe chunk's place, in order.
+            _output.Sequence = (chunk.Sequence << 8) + Math.Min(255, _emitted++);
             return _output;
         }
 

@@ -23,9 +23,9 @@ public sealed class PhysicalLimit(PhysicalOperator child, long? limit, long offs
             return [new LimitStream([], 0, 0)];
         }
 
-        // One worker: a limit with few rows should not make every worker read a morsel.
-        var single = new QueryContext(1, context.Cancellation) { Profile = context.Profile };
-        return [new LimitStream(Child.Open(single), limit ?? long.MaxValue, offset)];
+        // The input's streams are read one after another: the first takes morsels in order and stops early;
+        // operators below that break the pipeline (aggregates, sorts) still use every worker.
+        return [new LimitStream(Child.Open(context), limit ?? long.MaxValue, offset)];
     }
 
     private sealed class LimitStream(IReadOnlyList<IChunkStream> inputs, long limit, long offset) : IChunkStream

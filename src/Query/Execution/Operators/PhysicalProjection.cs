@@ -41,6 +41,7 @@ public sealed class PhysicalProjection(PhysicalOperator child, IReadOnlyList<Bou
             }
 
             _output.SetCount(chunk.Count);
+            _output.Sequence = chunk.Sequence;
             if (chunk.Selection is { } selection)
             {
                 _output.SetSelection(selection.Indices);

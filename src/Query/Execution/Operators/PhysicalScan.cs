@@ -89,6 +89,7 @@ public sealed class PhysicalScan(ITableSource source, string alias, IReadOnlyLis
     {
         private readonly DataChunk _chunk = new(owner.Types);
         private ITableScan? _scan;
+        private long _sequence;
 
         public DataChunk? Next()
         {
@@ -103,10 +104,12 @@ public sealed class PhysicalScan(ITableSource source, string alias, IReadOnlyLis
                     }
 
                     _scan = owner.Source.OpenScan(morsels[index], owner.Columns, filters);
+                    _sequence = (long)index << 32;
                 }
 
                 if (_scan.Next(_chunk))
                 {
+                    _chunk.Sequence = _sequence++;
                     return _chunk;
                 }
 
