@@ -26,6 +26,7 @@ internal sealed class GroupTable
     private long _directBase;
     private int _nullGroup = -1;
     private bool _hashed;
+    private SingleKeyMap? _single;
 
     public GroupTable(IReadOnlyList<ColumnType> keyTypes)
     {
@@ -54,8 +55,14 @@ internal sealed class GroupTable
             _encoders[k].Encode(keys[k], rows, _codes[k], _nulls[k], add: true);
         }
 
-        if (_encoders.Length == 1 && !_hashed && TryFindOrAddDirect(keys[0], rows, groupIds))
+        if (_encoders.Length == 1)
         {
+            if (!_hashed && TryFindOrAddDirect(keys[0], rows, groupIds))
+            {
+                return;
+            }
+
+            FindOrAddSingleHashed(keys[0], rows, groupIds);
             return;
         }
 
@@ -149,12 +156,51 @@ internal sealed class GroupTable
         return _nullGroup;
     }
 
-    /// <summary>Leaves direct mode for good: the groups found so far move into the hash slots.</summary>
+    /// <summary>Leaves direct mode for good: the groups found so far move into the hash map.</summary>
     private void SwitchToHashing()
     {
         _hashed = true;
         _direct = null;
-        RebuildSlots();
+        _single = new SingleKeyMap(Math.Max(1024, GroupCount * 2));
+        for (var group = 0; group < GroupCount; group++)
+        {
+            if (_keys[(group * _width) + 1] == 0)
+            {
+                _single.FindOrReserve(_keys[group * _width], out var slot);
+                _single.Set(slot, _keys[group * _width], group);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void FindOrAddSingleHashed(ColumnVector keys, ReadOnlySpan<int> rows, Span<int> groupIds)
+    {
+        if (_single is null)
+        {
+            SwitchToHashing();
+        }
+
+        var map = _single!;
+        var codes = _codes[0];
+        var nulls = _nulls[0];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (nulls[i])
+            {
+                groupIds[i] = NullGroup(keys, rows[i]);
+                continue;
+            }
+
+            var code = codes[i];
+            var group = map.FindOrReserve(code, out var slot);
+            if (group < 0)
+            {
+                group = AddGroup([code, 0], keys, rows[i]);
+                map.Set(slot, code, group);
+            }
+
+            groupIds[i] = group;
+        }
     }
 
     private int AddGroup(ReadOnlySpan<long> tuple, ReadOnlySpan<ColumnVector> keys, int row)
@@ -250,5 +296,5 @@ internal sealed class GroupTable
     }
 
     /// <summary>Bytes held, for EXPLAIN ANALYZE.</summary>
-    public long MemoryBytes => ((long)_keys.Length * sizeof(long)) + ((long)_slots.Length * sizeof(int));
+    public long MemoryBytes => ((long)_keys.Length * sizeof(long)) + ((long)_slots.Length * sizeof(int)) + (_single?.MemoryBytes ?? 0) + (_direct is null ? 0 : (long)_direct.Length * sizeof(int));
 }

@@ -88,16 +88,16 @@ public sealed class PhysicalOrder(PhysicalOperator child, IReadOnlyList<BoundOrd
                 return;
             }
 
-            // Only rows that sort before the current N-th row can be among the best N.
+            // Only rows that sort before the current N-th row can be among the best N; most rows lose on the
+            // first key alone, which is compared in a typed loop before any full comparison.
             var rows = VectorValues.LiveRows(chunk, _identity);
-            var kept = 0;
-            foreach (var row in rows)
+            var kept = keys[0].Kind switch
             {
-                if (OrderComparer.Compare(keys, chunk.Columns, row, _cutoffColumns, _cutoffRow) < 0)
-                {
-                    _candidates[kept++] = row;
-                }
-            }
+                PhysicalKind.Int32 => Prefilter<int>(chunk, rows),
+                PhysicalKind.Int64 => Prefilter<long>(chunk, rows),
+                PhysicalKind.Double => Prefilter<double>(chunk, rows),
+                _ => FullFilter(chunk, rows),
+            };
 
             if (kept == 0)
             {
@@ -113,6 +113,65 @@ public sealed class PhysicalOrder(PhysicalOperator child, IReadOnlyList<BoundOrd
             {
                 Compact();
             }
+        }
+
+        private int FullFilter(DataChunk chunk, ReadOnlySpan<int> rows)
+        {
+            var kept = 0;
+            foreach (var row in rows)
+            {
+                if (OrderComparer.Compare(keys, chunk.Columns, row, _cutoffColumns!, _cutoffRow) < 0)
+                {
+                    _candidates[kept++] = row;
+                }
+            }
+
+            return kept;
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private int Prefilter<T>(DataChunk chunk, ReadOnlySpan<int> rows)
+            where T : unmanaged, IComparable<T>
+        {
+            var key = keys[0];
+            var cutoffVector = _cutoffColumns![key.Column];
+            var vector = chunk.Columns[key.Column];
+            if (cutoffVector.IsNull(_cutoffRow) || (typeof(T) == typeof(double) && double.IsNaN(cutoffVector.GetValue<double>(_cutoffRow))))
+            {
+                return FullFilter(chunk, rows);
+            }
+
+            var cutoff = cutoffVector.GetValue<T>(_cutoffRow);
+            var values = VectorValues.Read(vector, ref Scratch<T>.Buffer);
+            var allValid = vector.Validity.AllValid;
+            var kept = 0;
+            foreach (var row in rows)
+            {
+                var value = values[row];
+
+                // NULLs and NaN (which sorts above every number here, unlike CompareTo) take the full comparison.
+                var order = (allValid || !vector.IsNull(row)) && !(typeof(T) == typeof(double) && double.IsNaN(System.Runtime.CompilerServices.Unsafe.As<T, double>(ref value)))
+                    ? value.CompareTo(cutoff)
+                    : 0;
+                if (key.Descending)
+                {
+                    order = -order;
+                }
+
+                if (order < 0 || (order == 0 && OrderComparer.Compare(keys, chunk.Columns, row, _cutoffColumns, _cutoffRow) < 0))
+                {
+                    _candidates[kept++] = row;
+                }
+            }
+
+            return kept;
+        }
+
+        /// <summary>A per-thread scratch buffer for spreading constant and dictionary vectors.</summary>
+        private static class Scratch<T>
+        {
+            [ThreadStatic]
+            public static T[]? Buffer;
         }
 
         /// <summary>With a limit, keeps only the best N rows and remembers the N-th as the cutoff.</summary>
