@@ -27,6 +27,16 @@ public sealed class ColumnVector
 
     public VectorForm Form { get; private set; }
 
+    /// <summary>
+    /// True once <see cref="Freeze"/> promised that this vector's values will not change for as long as anyone holds
+    /// it: consumers may then cache work per entry by the vector's identity (a join's build column used as a
+    /// dictionary by many chunks).
+    /// </summary>
+    public bool IsFrozen { get; private set; }
+
+    /// <summary>Declares the values final (see <see cref="IsFrozen"/>); a frozen vector must not be refilled.</summary>
+    public void Freeze() => IsFrozen = true;
+
     public int Count { get; private set; }
 
     public ValidityMask Validity { get; } = new();

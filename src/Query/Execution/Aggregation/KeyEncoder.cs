@@ -12,6 +12,9 @@ internal sealed class KeyEncoder(ColumnType type, StringInterner? interner = nul
 {
     private readonly StringInterner? _interner = type.Physical is PhysicalKind.String or PhysicalKind.Int128 ? interner ?? new StringInterner() : null;
     private int[] _dictionaryIds = [];
+    private ColumnVector? _frozenDictionary;
+    private int[] _frozenIds = [];
+    private bool _frozenForAdd;
     private int[] _dictionaryStamps = [];
     private int _generation;
     private long[]? _longs;
@@ -120,6 +123,36 @@ internal sealed class KeyEncoder(ColumnType type, StringInterner? interner = nul
 
     private void EncodeStrings(ColumnVector vector, ReadOnlySpan<int> rows, Span<long> codes, bool add)
     {
+        if (vector.Form == VectorForm.Dictionary && vector.Dictionary.IsFrozen)
+        {
+            // A frozen dictionary (a join's build column) keeps its ids across chunks: each entry is interned once.
+            var frozen = vector.Dictionary;
+            if (!ReferenceEquals(frozen, _frozenDictionary) || _frozenForAdd != add)
+            {
+                _frozenDictionary = frozen;
+                _frozenForAdd = add;
+                _frozenIds = new int[frozen.Count];
+                Array.Fill(_frozenIds, int.MinValue);
+            }
+
+            var frozenCodes = vector.Codes;
+            for (var i = 0; i < rows.Length; i++)
+            {
+                var code = frozenCodes[rows[i]];
+                var id = _frozenIds[code];
+                if (id == int.MinValue)
+                {
+                    var entry = frozen.GetString(code);
+                    id = add ? _interner!.Intern(entry) : _interner!.Lookup(entry);
+                    _frozenIds[code] = id;
+                }
+
+                codes[i] = id;
+            }
+
+            return;
+        }
+
         if (vector.Form == VectorForm.Dictionary)
         {
             // Each entry is interned once per chunk, however many rows use it. Ids are not kept across chunks: a

@@ -100,6 +100,12 @@ public sealed class PhysicalHashJoin(JoinKind kind, PhysicalOperator left, Physi
         }
 
         var vectors = all.ToVectors();
+        foreach (var vector in vectors)
+        {
+            // Probe chunks reference build columns as dictionaries; freezing lets consumers cache per build row.
+            vector.Freeze();
+        }
+
         var count = all.RowCount;
         var width = keyTypes.Length;
         var codes = new long[Math.Max(1, count * width)];
@@ -365,7 +371,17 @@ public sealed class PhysicalHashJoin(JoinKind kind, PhysicalOperator left, Physi
 
             for (var c = 0; c < _build.Columns.Length; c++)
             {
-                VectorGather.GatherAligned(_build.Columns[c], _probeRows.AsSpan(0, kept), _buildRows.AsSpan(0, kept), count, OwnedColumn(_leftWidth + c));
+                var source = _build.Columns[c];
+                var target = OwnedColumn(_leftWidth + c);
+                if (source.Type.Physical == PhysicalKind.String && source.Count > 0)
+                {
+                    // Strings are not copied: the output references the build column as a dictionary.
+                    ReferenceBuildRows(source, kept, count, target);
+                }
+                else
+                {
+                    VectorGather.GatherAligned(source, _probeRows.AsSpan(0, kept), _buildRows.AsSpan(0, kept), count, target);
+                }
             }
 
             _output.SetCount(count);
@@ -387,6 +403,34 @@ public sealed class PhysicalHashJoin(JoinKind kind, PhysicalOperator left, Physi
             }
 
             return _output;
+        }
+
+        private void ReferenceBuildRows(ColumnVector source, int kept, int count, ColumnVector target)
+        {
+            var codes = target.RentCodes(count);
+            var span = codes.Span;
+            span.Clear();
+            var sourceHasNulls = !source.Validity.AllValid;
+            var anyNull = false;
+            for (var i = 0; i < kept; i++)
+            {
+                var row = _buildRows[i];
+                span[_probeRows[i]] = Math.Max(row, 0);
+                anyNull |= row < 0 || (sourceHasNulls && source.IsNull(row));
+            }
+
+            target.ReferenceDictionary(count, source, codes);
+            if (anyNull)
+            {
+                for (var i = 0; i < kept; i++)
+                {
+                    var row = _buildRows[i];
+                    if (row < 0 || source.IsNull(row))
+                    {
+                        target.Validity.SetInvalid(_probeRows[i], count);
+                    }
+                }
+            }
         }
 
         private void StartPairs(DataChunk chunk, ReadOnlySpan<int> rows)
