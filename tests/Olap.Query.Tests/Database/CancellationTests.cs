@@ -67,6 +67,7 @@ public sealed class CancellationTests : IDisposable
         CancelledAndUnchanged($"COPY t FROM '{csv}' (HEADER)");
     }
 
+    // BUG: CsvResultWriter creates the file before the query runs, and a failed COPY TO leaves it behind.
     [Fact]
     public void A_cancelled_copy_to_writes_no_file()
     {
@@ -75,7 +76,7 @@ public sealed class CancellationTests : IDisposable
         Assert.False(File.Exists(target));
     }
 
-    // The statements below run no query; a cancelled token must stop them all the same.
+    // BUG: the statements below run no query, and StatementRunner never looks at the token for them: they commit anyway.
     [Fact]
     public void A_cancelled_create_table_creates_no_table()
     {
