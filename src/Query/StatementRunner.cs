@@ -40,6 +40,7 @@ internal sealed class StatementRunner : IBindCatalog
 
     public QueryResult Run(ParsedStatement parsed)
     {
+        _cancellation.ThrowIfCancellationRequested();
         try
         {
             return parsed.Statement switch
@@ -76,6 +77,7 @@ internal sealed class StatementRunner : IBindCatalog
     {
         lock (_database.WriteLock)
         {
+            _cancellation.ThrowIfCancellationRequested();
             _manifest = _database.Directory.Current;
             return change();
         }
@@ -424,29 +426,44 @@ internal sealed class StatementRunner : IBindCatalog
         }
 
         var options = CopyOptions.Parse(copy.Options, forWriting: true, defaultFormat: copy.Path.EndsWith(".olap", StringComparison.OrdinalIgnoreCase) ? "olap" : "csv");
-        var physical = PhysicalPlanner.Plan(QueryOptimizer.Optimize(plan));
         long rows = 0;
         var context = Context();
-        if (options.Format == "olap")
+
+        // The file appears only when complete: written under a temporary name, then renamed over the target.
+        var temporary = copy.Path + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
+        try
         {
-            var columns = plan.Columns.Select(c => new ColumnDefinition(c.Name, StorableType(c.Type))).ToList();
-            physical = PhysicalPlanner.Plan(QueryOptimizer.Optimize(CastForStorage(plan, columns)));
-            using var writer = new OlapFileWriter(copy.Path, columns);
-            ResultCollector.Stream(physical, context, chunk =>
+            if (options.Format == "olap")
             {
-                writer.Append(chunk);
-                rows += chunk.LiveCount;
-            });
-            writer.Finish();
+                var columns = plan.Columns.Select(c => new ColumnDefinition(c.Name, StorableType(c.Type))).ToList();
+                var physical = PhysicalPlanner.Plan(QueryOptimizer.Optimize(CastForStorage(plan, columns)));
+                using var writer = new OlapFileWriter(temporary, columns);
+                ResultCollector.Stream(physical, context, chunk =>
+                {
+                    writer.Append(chunk);
+                    rows += chunk.LiveCount;
+                });
+                writer.Finish();
+            }
+            else
+            {
+                var physical = PhysicalPlanner.Plan(QueryOptimizer.Optimize(plan));
+                using (var writer = new CsvResultWriter(temporary, plan.Columns, options.Text))
+                {
+                    ResultCollector.Stream(physical, context, chunk =>
+                    {
+                        writer.Write(chunk);
+                        rows += chunk.LiveCount;
+                    });
+                }
+            }
+
+            File.Move(temporary, copy.Path, overwrite: true);
         }
-        else
+        catch
         {
-            using var writer = new CsvResultWriter(copy.Path, plan.Columns, options.Text);
-            ResultCollector.Stream(physical, context, chunk =>
-            {
-                writer.Write(chunk);
-                rows += chunk.LiveCount;
-            });
+            DeleteQuietly(temporary);
+            throw;
         }
 
         return QueryResult.Empty(rows);

@@ -114,7 +114,30 @@ public static class FieldParser
     }
 
     public static bool TryParseDouble(ReadOnlySpan<byte> text, out double value)
-        => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+    {
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        {
+            return true;
+        }
+
+        // DuckDB's spellings of the special values, in any case: inf, +inf, -inf, infinity, nan.
+        var trimmed = Trim(text);
+        var negative = trimmed.Length > 0 && trimmed[0] == (byte)'-';
+        var word = trimmed.Length > 0 && (trimmed[0] == (byte)'-' || trimmed[0] == (byte)'+') ? trimmed[1..] : trimmed;
+        if (Ascii.EqualsIgnoreCase(word, "inf"u8) || Ascii.EqualsIgnoreCase(word, "infinity"u8))
+        {
+            value = negative ? double.NegativeInfinity : double.PositiveInfinity;
+            return true;
+        }
+
+        if (Ascii.EqualsIgnoreCase(word, "nan"u8))
+        {
+            value = double.NaN;
+            return true;
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// A plain decimal number (no exponent) as an integer scaled by 10^<paramref name="scale"/>. Digits beyond the scale

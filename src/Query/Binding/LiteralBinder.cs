@@ -27,7 +27,10 @@ public static class LiteralBinder
             case LiteralKind.Integer:
                 if (FieldParser.ParseInteger(Encoding.ASCII.GetBytes(text), long.MinValue, long.MaxValue, out var integer) != FieldParseResult.Ok)
                 {
-                    throw new BindException($"integer literal {text} is out of range for BIGINT", literal.Position);
+                    // Beyond BIGINT a HUGEINT literal, beyond that a DOUBLE, as in DuckDB (so -9223372036854775808 can be written).
+                    return Int128.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var huge)
+                        ? new BoundLiteral(ColumnType.HugeInt, ScalarValue.FromInt128(huge))
+                        : new BoundLiteral(ColumnType.Double, ScalarValue.FromDouble(double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture)));
                 }
 
                 return new BoundLiteral(integer is >= int.MinValue and <= int.MaxValue ? ColumnType.Integer : ColumnType.BigInt, ScalarValue.FromInt64(integer));
