@@ -52,7 +52,15 @@ public sealed partial class SsbDuckDb : IDisposable
         return rows;
     }
 
-    public double Scalar(string sql) => Convert.ToDouble(Query(sql)[0][0], CultureInfo.InvariantCulture);
+    public double Scalar(string sql) => Number(Query(sql)[0][0]);
+
+    /// <summary>DuckDB sums integers into HUGEINT, which arrives as a BigInteger.</summary>
+    public static double Number(object? value) => value switch
+    {
+        null => 0,
+        System.Numerics.BigInteger big => (double)big,
+        _ => Convert.ToDouble(value, CultureInfo.InvariantCulture),
+    };
 
     public void Dispose() => _connection.Dispose();
 

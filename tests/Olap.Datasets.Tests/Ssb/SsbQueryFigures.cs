@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Olap.Datasets.Tests.Ssb;
@@ -18,7 +17,7 @@ public sealed partial record SsbQueryFigures(int ResultRows, long FactRows, doub
 
         // Flight 2 selects sum(lo_revenue) first; every other query has its sum last.
         var sumColumn = query.StartsWith("q2.", StringComparison.Ordinal) ? 0 : rows.Count == 0 ? 0 : rows[0].Length - 1;
-        var total = rows.Sum(r => r[sumColumn] is null ? 0 : Convert.ToDouble(r[sumColumn], CultureInfo.InvariantCulture));
+        var total = rows.Sum(r => SsbDuckDb.Number(r[sumColumn]));
         var from = FromWhere().Match(sql).Groups[1].Value;
         var facts = (long)database.Scalar("select count(*) " + from);
         return new SsbQueryFigures(rows.Count, facts, total);
