@@ -57,12 +57,12 @@ internal sealed class GroupTable
 
         if (_encoders.Length == 1)
         {
-            if (!_hashed && TryFindOrAddDirect(keys[0], rows, groupIds))
+            var done = _hashed ? 0 : FindOrAddDirect(keys[0], rows, groupIds);
+            if (done < rows.Length)
             {
-                return;
+                FindOrAddSingleHashed(keys[0], rows, groupIds, done);
             }
 
-            FindOrAddSingleHashed(keys[0], rows, groupIds);
             return;
         }
 
@@ -82,9 +82,12 @@ internal sealed class GroupTable
         }
     }
 
-    /// <summary>Array lookup for a single key; false (having done nothing) when a code leaves the window, which ends direct mode.</summary>
+    /// <summary>
+    /// Array lookup for a single key, row by row; returns how many rows it placed. A code outside the window ends
+    /// direct mode for good (the groups found so far are kept) and the caller hashes the remaining rows.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool TryFindOrAddDirect(ColumnVector keys, ReadOnlySpan<int> rows, Span<int> groupIds)
+    private int FindOrAddDirect(ColumnVector keys, ReadOnlySpan<int> rows, Span<int> groupIds)
     {
         var codes = _codes[0].AsSpan(0, rows.Length);
         var nulls = _nulls[0].AsSpan(0, rows.Length);
@@ -104,7 +107,7 @@ internal sealed class GroupTable
                     groupIds[i] = NullGroup(keys, rows[i]);
                 }
 
-                return true;
+                return rows.Length;
             }
 
             if (first >= 0)
@@ -119,22 +122,20 @@ internal sealed class GroupTable
         var baseCode = _directBase;
         for (var i = 0; i < codes.Length; i++)
         {
-            if (!nulls[i] && (ulong)(codes[i] - baseCode) >= DirectWindow)
-            {
-                SwitchToHashing();
-                return false;
-            }
-        }
-
-        for (var i = 0; i < codes.Length; i++)
-        {
             if (nulls[i])
             {
                 groupIds[i] = NullGroup(keys, rows[i]);
                 continue;
             }
 
-            ref var slot = ref direct![(int)(codes[i] - baseCode)];
+            var offset = (ulong)(codes[i] - baseCode);
+            if (offset >= DirectWindow)
+            {
+                SwitchToHashing();
+                return i;
+            }
+
+            ref var slot = ref direct![(int)offset];
             if (slot < 0)
             {
                 slot = AddGroup([codes[i], 0], keys, rows[i]);
@@ -143,7 +144,7 @@ internal sealed class GroupTable
             groupIds[i] = slot;
         }
 
-        return true;
+        return codes.Length;
     }
 
     private int NullGroup(ColumnVector keys, int row)
@@ -173,7 +174,7 @@ internal sealed class GroupTable
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void FindOrAddSingleHashed(ColumnVector keys, ReadOnlySpan<int> rows, Span<int> groupIds)
+    private void FindOrAddSingleHashed(ColumnVector keys, ReadOnlySpan<int> rows, Span<int> groupIds, int start)
     {
         if (_single is null)
         {
@@ -183,7 +184,7 @@ internal sealed class GroupTable
         var map = _single!;
         var codes = _codes[0];
         var nulls = _nulls[0];
-        for (var i = 0; i < rows.Length; i++)
+        for (var i = start; i < rows.Length; i++)
         {
             if (nulls[i])
             {

@@ -11,21 +11,66 @@ namespace Olap.Query.Execution.Aggregation;
 internal sealed class SumState<T>(bool average, ColumnType input, ColumnType result) : AggregateState
     where T : unmanaged, IBinaryInteger<T>
 {
+    // Integers of 32 bits or fewer add up in 64 bits, which 2^31 of them cannot overflow; the 64-bit sums move
+    // into the 128-bit ones before that many rows have been added, and before combining or finishing.
+    private static readonly bool s_narrow = typeof(T) == typeof(byte) || typeof(T) == typeof(short) || typeof(T) == typeof(int);
     private Int128[] _sums = [];
+    private long[] _narrowSums = [];
     private long[] _counts = [];
+    private long _rowsSinceFlush;
     private T[]? _scratch;
 
     protected override void Grow(int capacity)
     {
         Array.Resize(ref _sums, capacity);
         Array.Resize(ref _counts, capacity);
+        if (s_narrow)
+        {
+            Array.Resize(ref _narrowSums, capacity);
+        }
     }
 
+    private void Flush()
+    {
+        for (var g = 0; g < _narrowSums.Length; g++)
+        {
+            _sums[g] += _narrowSums[g];
+        }
+
+        Array.Clear(_narrowSums);
+        _rowsSinceFlush = 0;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override void Update(ColumnVector? input, ReadOnlySpan<int> rows, ReadOnlySpan<int> groups)
     {
         var values = VectorValues.Read(input!, ref _scratch);
-        var sums = _sums;
         var counts = _counts;
+        if (s_narrow)
+        {
+            if ((_rowsSinceFlush += rows.Length) >= int.MaxValue)
+            {
+                Flush();
+                _rowsSinceFlush = rows.Length;
+            }
+
+            var narrow = _narrowSums;
+            var allValid = input!.Validity.AllValid;
+            for (var i = 0; i < rows.Length; i++)
+            {
+                var row = rows[i];
+                if (allValid || !input.IsNull(row))
+                {
+                    var group = groups[i];
+                    narrow[group] += long.CreateTruncating(values[row]);
+                    counts[group]++;
+                }
+            }
+
+            return;
+        }
+
+        var sums = _sums;
         if (input!.Validity.AllValid)
         {
             for (var i = 0; i < rows.Length; i++)
@@ -113,6 +158,12 @@ internal sealed class SumState<T>(bool average, ColumnType input, ColumnType res
     public override void Combine(AggregateState other, ReadOnlySpan<int> map)
     {
         var state = (SumState<T>)other;
+        if (s_narrow)
+        {
+            Flush();
+            state.Flush();
+        }
+
         for (var g = 0; g < map.Length; g++)
         {
             _sums[map[g]] += state._sums[g];
@@ -122,6 +173,11 @@ internal sealed class SumState<T>(bool average, ColumnType input, ColumnType res
 
     public override void Finish(ColumnBuilder output, int groups)
     {
+        if (s_narrow)
+        {
+            Flush();
+        }
+
         var divisor = ScaleDivisor(input);
         for (var g = 0; g < groups; g++)
         {
