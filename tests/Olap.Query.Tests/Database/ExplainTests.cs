@@ -45,6 +45,26 @@ public sealed partial class ExplainTests : IDisposable
     private static partial Regex RowGroupsLine();
 
     [Fact]
+    public void A_top_n_bounds_the_scan_of_its_first_key_and_skips_row_groups()
+    {
+        using var connection = _db.Connect();
+        connection.Execute("SET threads = 1");
+        var plan = string.Join("\n", ResultText.Column(connection.Execute("EXPLAIN ANALYZE SELECT id, amount FROM facts ORDER BY id DESC LIMIT 5")));
+
+        // Rows come in storage order (id ascending), so each new row group beats the bound and none is skipped;
+        // in the opposite direction the first row group settles the bound and the rest are skipped by zone map.
+        Assert.Contains("top-N filter: id >=", plan, StringComparison.Ordinal);
+        var ascending = string.Join("\n", ResultText.Column(connection.Execute("EXPLAIN ANALYZE SELECT id, amount FROM facts ORDER BY id LIMIT 5")));
+        Assert.Contains("top-N filter: id <= ", ascending, StringComparison.Ordinal);
+        var (scanned, skipped) = RowGroups(ascending.Split('\n').First(l => l.Contains("row groups:", StringComparison.Ordinal)));
+        Assert.Equal(1, scanned);
+        Assert.Equal(3, skipped);
+
+        var top = connection.Execute("SELECT id FROM facts ORDER BY id LIMIT 5");
+        Assert.Equal(["0", "1", "2", "3", "4"], ResultText.Column(top));
+    }
+
+    [Fact]
     public void The_fact_table_has_several_row_groups()
     {
         Assert.Equal(FactRows.ToString(System.Globalization.CultureInfo.InvariantCulture), _db.Execute("SELECT count(*) FROM facts").GetText(0, 0));

@@ -41,9 +41,10 @@ public sealed class PhysicalOrder(PhysicalOperator child, IReadOnlyList<BoundOrd
     protected override IReadOnlyList<IChunkStream> OpenStreams(QueryContext context)
     {
         var sortKeys = OrderComparer.Resolve(Keys);
+        var scanFilter = Limit is null ? null : CreateScanFilter();
         var inputs = Child.Open(context);
         var locals = new LocalRows?[inputs.Count];
-        ParallelDriver.Run(inputs, context, (worker, chunk) => (locals[worker] ??= new LocalRows(Types, sortKeys, Limit)).Add(chunk));
+        ParallelDriver.Run(inputs, context, (worker, chunk) => (locals[worker] ??= new LocalRows(Types, sortKeys, Limit, scanFilter)).Add(chunk));
 
         var all = new MaterializedRows(Types);
         foreach (var local in locals)
@@ -66,7 +67,30 @@ public sealed class PhysicalOrder(PhysicalOperator child, IReadOnlyList<BoundOrd
         return [sorted.Stream()];
     }
 
-    private sealed class LocalRows(IReadOnlyList<ColumnType> types, SortColumn[] keys, long? limit)
+    /// <summary>
+    /// A top-N on an integer-like first key with NULLs last can bound the scan that reads that key (NaN, which sorts
+    /// above every number, rules doubles out; NULLS FIRST would need the NULL rows a bound drops).
+    /// </summary>
+    private TopNScanFilter? CreateScanFilter()
+    {
+        var first = Keys[0];
+        if (first.NullsFirst || first.Expression is not BoundColumn column || !ScanTracer.TryTrace(Child, column.Index, out var scan, out var sourceColumn))
+        {
+            return null;
+        }
+
+        var type = scan.Source.Columns[sourceColumn].Type;
+        if (!type.IsIntegral || type.Physical == PhysicalKind.Int128 || type != column.Type || !scan.Source.EvaluatesFilters)
+        {
+            return null;
+        }
+
+        var filter = new TopNScanFilter(sourceColumn, first.Descending);
+        scan.SetTopNFilter(filter);
+        return filter;
+    }
+
+    private sealed class LocalRows(IReadOnlyList<ColumnType> types, SortColumn[] keys, long? limit, TopNScanFilter? scanFilter)
     {
         private readonly int[] _identity = VectorValues.Identity();
         private readonly int[] _candidates = new int[VectorSize.Standard];
@@ -195,6 +219,11 @@ public sealed class PhysicalOrder(PhysicalOperator child, IReadOnlyList<BoundOrd
             {
                 _cutoffColumns = kept.ToVectors();
                 _cutoffRow = kept.RowCount - 1;
+                var cutoffKey = _cutoffColumns[keys[0].Column];
+                if (scanFilter is not null && !cutoffKey.IsNull(_cutoffRow))
+                {
+                    scanFilter.Offer(cutoffKey.GetScalar(_cutoffRow).Int64);
+                }
             }
         }
     }

@@ -10,6 +10,7 @@ namespace Olap.Query.Execution.Operators;
 public sealed class PhysicalScan(ITableSource source, string alias, IReadOnlyList<int> columns, IReadOnlyList<ScanFilter> filters) : PhysicalOperator
 {
     private readonly List<(ScanFilter Filter, string Origin)> _runtimeFilters = [];
+    private TopNScanFilter? _topNFilter;
     private long _rowGroupsScanned;
     private long _rowGroupsSkipped;
 
@@ -47,9 +48,17 @@ public sealed class PhysicalScan(ITableSource source, string alias, IReadOnlyLis
                 yield return $"runtime filter: {Describe(filter)} ({origin})";
             }
 
+            if (_topNFilter is not null)
+            {
+                yield return _topNFilter.Describe(this);
+            }
+
             yield return $"row groups: {Interlocked.Read(ref _rowGroupsScanned)} scanned, {Interlocked.Read(ref _rowGroupsSkipped)} skipped";
         }
     }
+
+    /// <summary>Lets a top-N above narrow the morsels this scan opens from now on (see <see cref="TopNScanFilter"/>).</summary>
+    internal void SetTopNFilter(TopNScanFilter filter) => _topNFilter = filter;
 
     /// <summary>
     /// Adds a filter learned while the query runs, before this scan opens: a hash join's build side bounds the
@@ -103,7 +112,8 @@ public sealed class PhysicalScan(ITableSource source, string alias, IReadOnlyLis
                         return null;
                     }
 
-                    _scan = owner.Source.OpenScan(morsels[index], owner.Columns, filters);
+                    var bound = owner._topNFilter?.Current;
+                    _scan = owner.Source.OpenScan(morsels[index], owner.Columns, bound is { } topN ? [.. filters, topN] : filters);
                     _sequence = (long)index << 32;
                 }
 
