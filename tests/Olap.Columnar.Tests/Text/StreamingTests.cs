@@ -19,10 +19,10 @@ public sealed class StreamingTests(ITestOutputHelper output)
         Assert.True(reader.ReadChunk(chunk));
         long count = chunk.Count;
         long idSum = chunk.Columns[0].Values<long>()[..chunk.Count].ToArray().Sum();
-        var baseline = GC.GetTotalMemory(forceFullCollection: true);
+        // Allocation is counted on this thread, which does all the reading: other tests running in parallel in the
+        // process do not blur it, as they would a process-wide heap size. Under 1 MiB for 2M rows means memory stays
+        // bounded and nothing is allocated per row or per chunk.
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-        long peak = 0;
-        var chunks = 0;
         while (reader.ReadChunk(chunk))
         {
             var ids = chunk.Columns[0].Values<long>();
@@ -33,17 +33,12 @@ public sealed class StreamingTests(ITestOutputHelper output)
 
             Assert.Equal(chunk.Columns[0].GetValue<long>(chunk.Count - 1) * 100 + 25, chunk.Columns[2].GetValue<long>(chunk.Count - 1));
             count += chunk.Count;
-            if (++chunks % 200 == 0)
-            {
-                peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: true) - baseline);
-            }
         }
 
         var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
-        output.WriteLine($"managed memory above baseline at peak: {peak / 1024} KiB; allocated while reading: {allocated / 1024} KiB");
+        output.WriteLine($"allocated while reading: {allocated / 1024} KiB");
         Assert.Equal(Rows, count);
         Assert.Equal(Rows * (Rows - 1) / 2, idSum);
-        Assert.True(peak < 16 << 20, $"Managed memory grew by {peak} bytes while streaming.");
         Assert.True(allocated < 1 << 20, $"Reading allocated {allocated} bytes: per-row or per-chunk allocation.");
     }
 }
