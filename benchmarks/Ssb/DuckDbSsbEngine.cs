@@ -86,7 +86,7 @@ internal sealed partial class DuckDbSsbEngine : SsbEngine
     public long MemoryBytes()
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory()";
+        command.CommandText = "SELECT CAST(coalesce(sum(memory_usage_bytes), 0) AS BIGINT) FROM duckdb_memory()";
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
