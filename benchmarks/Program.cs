@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using Olap.Benchmarks.Sql;
+using Olap.Benchmarks.Ssb;
 
 namespace Olap.Benchmarks;
 
@@ -7,6 +8,13 @@ internal static class Program
 {
     private static void Main(string[] args)
     {
+        // Not BenchmarkDotNet: the Star Schema Benchmark runner, with its own timing, answer check and report.
+        if (args is ["ssb", ..])
+        {
+            Environment.ExitCode = SsbBenchmark.Run(args[1..], Console.Out, Console.Error);
+            return;
+        }
+
         // Not a benchmark: load both engines, check every SQL benchmark query, print Olap's EXPLAIN ANALYZE of each.
         if (args is ["--sql-explain", ..])
         {

@@ -1,0 +1,83 @@
+using System.Globalization;
+using Olap.Datasets.Ssb;
+using Olap.Query;
+
+namespace Olap.Benchmarks.Ssb;
+
+/// <summary>
+/// Olap with its database in a folder (<see cref="OlapDatabase.Open"/>), the schema of benchmarks/ssb/schema.sql
+/// (lineorder SORTED BY lo_orderdate) and one connection with a fixed worker count.
+/// </summary>
+internal sealed class OlapSsbEngine : SsbEngine
+{
+    private readonly string _directory;
+    private readonly OlapDatabase _database;
+    private readonly OlapConnection _connection;
+
+    public OlapSsbEngine(string directory, int threads)
+    {
+        _directory = directory;
+        Recreate(directory);
+        _database = OlapDatabase.Open(directory);
+        _connection = _database.Connect();
+        _connection.Execute(string.Create(CultureInfo.InvariantCulture, $"SET threads = {threads}"));
+    }
+
+    public override string Name => "Olap";
+
+    public override string PhysicalDesign => "lineorder SORTED BY (lo_orderdate) (schema.sql)";
+
+    public override void Load(SsbDataFiles files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        _connection.ExecuteScript(SsbSchema.Text);
+        foreach (var table in SsbGenerator.Tables)
+        {
+            _connection.Execute($"COPY {SsbGenerator.TableName(table)} FROM {Quote(files.PathOf(table))} (DELIMITER '|')");
+        }
+    }
+
+    public override long StorageBytes() => DirectoryBytes(_directory);
+
+    public override List<object?[]> Run(SsbQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var result = _connection.Execute(query.Sql);
+        var rows = new List<object?[]>(result.RowCount);
+        for (var row = 0; row < result.RowCount; row++)
+        {
+            var values = new object?[result.Columns.Count];
+            for (var column = 0; column < values.Length; column++)
+            {
+                values[column] = result.GetValue(row, column);
+            }
+
+            rows.Add(values);
+        }
+
+        return rows;
+    }
+
+    /// <summary>Olap's plan with per-operator rows and times, for finding where a slow query spends its time.</summary>
+    public string ExplainAnalyze(SsbQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var result = _connection.Execute("EXPLAIN ANALYZE " + query.Sql);
+        var text = new System.Text.StringBuilder();
+        for (var row = 0; row < result.RowCount; row++)
+        {
+            for (var column = 0; column < result.Columns.Count; column++)
+            {
+                text.Append(result.GetText(row, column)).Append(column + 1 < result.Columns.Count ? " | " : "\n");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    public override void Dispose()
+    {
+        _connection.Dispose();
+        _database.Dispose();
+    }
+}

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Olap.Benchmarks.Ssb;
+
+/// <summary>
+/// <c>dotnet run -c Release --project benchmarks -- ssb --sf 1 [--threads 2] [--runs 5] [--out DIR] [--seed N]</c>:
+/// the Star Schema Benchmark on Olap and DuckDB side by side, from the same generated .tbl files, with every answer
+/// checked against the other engine's.
+/// </summary>
+internal static class SsbBenchmark
+{
+    /// <summary>Runs the whole benchmark and returns the exit code: 0 done and all answers equal, 1 an answer differs, 2 bad arguments.</summary>
+    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        SsbOptions options;
+        try
+        {
+            options = SsbOptions.Parse(args);
+        }
+        catch (FormatException e)
+        {
+            error.WriteLine("ssb: " + e.Message);
+            error.WriteLine(SsbOptions.Usage);
+            return 2;
+        }
+
+        var files = SsbDataFiles.Ensure(options.Cache, options.ScaleFactor, options.Seed, output);
+        var report = Measure(options, files, output);
+        var (json, markdown) = SsbReportWriter.Write(report, options.Output);
+        output.WriteLine();
+        output.Write(SsbReportWriter.ToMarkdown(report));
+        output.WriteLine($"wrote {json} and {markdown}");
+        if (report.AllMatch)
+        {
+            return 0;
+        }
+
+        foreach (var query in report.Queries.Where(q => !q.Match))
+        {
+            error.WriteLine($"ssb: {query.Name}: the engines' answers differ (DuckDB vs Olap): {query.Comparison.Message}");
+        }
+
+        return 1;
+    }
+
+    /// <summary>Loads both engines into databases beside the data, runs the queries and collects the figures.</summary>
+    public static SsbReport Measure(SsbOptions options, SsbDataFiles files, TextWriter log)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(log);
+        var databases = files.Directory + "-databases";
+        var runner = new SsbQueryRunner(SsbQuery.All, options.Runs);
+
+        // Olap alone first, so the peak working set of its load and queries can be read before DuckDB exists.
+        var isolated = PeakMemory.TryReset();
+        using var olap = new OlapSsbEngine(Path.Combine(databases, "olap"), options.Threads);
+        var olapLoad = Time(() => olap.Load(files));
+        var olapBytes = olap.StorageBytes();
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Olap: loaded in {olapLoad:F1} s, {olapBytes:N0} bytes"));
+        var olapAnswers = runner.WarmUp(olap);
+        var olapPeak = PeakMemory.Read();
+
+        using var duckDb = new DuckDbSsbEngine(Path.Combine(databases, "duckdb"), options.Threads);
+        var duckDbLoad = Time(() => duckDb.Load(files));
+        var duckDbBytes = duckDb.StorageBytes();
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"DuckDB: loaded in {duckDbLoad:F1} s, {duckDbBytes:N0} bytes"));
+        var duckDbAnswers = runner.WarmUp(duckDb);
+
+        var timings = runner.Measure(olap, olapAnswers, duckDb, duckDbAnswers, timing => log.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{timing.Name}: {timing.Rows} rows, Olap {timing.OlapMs:F1} ms, DuckDB {timing.DuckDbMs:F1} ms, ratio {timing.Ratio:F2}, {(timing.Match ? "match" : "DIFFERENT: " + timing.Comparison.Message)}")));
+        var memory = new SsbMemory(olapPeak, isolated, PeakMemory.Read(), duckDb.MemoryBytes());
+        if (options.Explain)
+        {
+            foreach (var query in runner.Queries)
+            {
+                log.WriteLine($"== EXPLAIN ANALYZE {query.Name}");
+                log.WriteLine(olap.ExplainAnalyze(query));
+            }
+        }
+
+        return new SsbReport(
+            options.ScaleFactor, options.Threads, options.Runs, timings, olapLoad, duckDbLoad, olapBytes, duckDbBytes, memory, olap.PhysicalDesign, duckDb.PhysicalDesign);
+    }
+
+    private static double Time(Action action)
+    {
+        var started = Stopwatch.StartNew();
+        action();
+        return started.Elapsed.TotalSeconds;
+    }
+}

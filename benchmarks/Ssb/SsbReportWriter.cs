@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Olap.Benchmarks.Ssb;
+
+/// <summary>
+/// Writes a <see cref="SsbReport"/> as <c>ssb-sf&lt;SF&gt;.json</c> (the fixed shape other tools read) and as a
+/// Markdown table <c>ssb-sf&lt;SF&gt;.md</c> (what RESULTS.md quotes).
+/// </summary>
+internal static class SsbReportWriter
+{
+    private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true };
+
+    /// <summary>Writes both files into <paramref name="directory"/> (created) and returns their paths.</summary>
+    public static (string Json, string Markdown) Write(SsbReport report, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        Directory.CreateDirectory(directory);
+        var stem = Path.Combine(directory, "ssb-sf" + report.ScaleFactor.ToString(CultureInfo.InvariantCulture));
+        File.WriteAllText(stem + ".json", ToJson(report));
+        File.WriteAllText(stem + ".md", ToMarkdown(report));
+        return (stem + ".json", stem + ".md");
+    }
+
+    public static string ToJson(SsbReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var document = new JsonReport(
+            report.ScaleFactor,
+            report.Threads,
+            [.. report.Queries.Select(q => new JsonQuery(q.Name, q.Rows, Round(q.OlapMs, 3), Round(q.DuckDbMs, 3), Round(q.Ratio, 4), q.Match))],
+            Round(report.GeomeanRatio, 4),
+            Round(report.OlapLoadSeconds, 3),
+            Round(report.DuckDbLoadSeconds, 3),
+            report.OlapBytes,
+            report.DuckDbBytes);
+        return JsonSerializer.Serialize(document, s_json);
+    }
+
+    public static string ToMarkdown(SsbReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"SSB SF {report.ScaleFactor}, {report.Threads} threads per engine, median of {report.Runs} warm runs (after one untimed run), engines alternating.\n\n");
+        text.Append("| query | rows | Olap ms | DuckDB ms | Olap / DuckDB | match |\n");
+        text.Append("|---|---:|---:|---:|---:|---|\n");
+        foreach (var query in report.Queries)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"| {query.Name} | {query.Rows:N0} | {query.OlapMs:F1} | {query.DuckDbMs:F1} | {query.Ratio:F2} | {(query.Match ? "yes" : "**NO**")} |\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"| **geomean** | | | | **{report.GeomeanRatio:F2}** | {(report.AllMatch ? "all" : "**NOT ALL**")} |\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"- **Load** (CREATE + COPY of the .tbl files, durable on disk): Olap {report.OlapLoadSeconds:F1} s, DuckDB {report.DuckDbLoadSeconds:F1} s (ratio {report.OlapLoadSeconds / report.DuckDbLoadSeconds:F2}).\n");
+        text.Append(CultureInfo.InvariantCulture, $"- **Storage:** Olap {Size(report.OlapBytes)} (its folder), DuckDB {Size(report.DuckDbBytes)} (.db file after CHECKPOINT) (ratio {(double)report.OlapBytes / report.DuckDbBytes:F2}).\n");
+        text.Append(CultureInfo.InvariantCulture, $"- **Physical design:** Olap: {report.OlapDesign}; DuckDB: {report.DuckDbDesign}.\n");
+        var memory = report.Memory;
+        var olapPeak = memory.OlapPeakIsolated
+            ? $"Olap phase {Size(memory.OlapPeak)} (process peak while only Olap was open: load and one run of each query; peak reset after data generation; includes the .NET runtime)"
+            : $"Olap phase {Size(memory.OlapPeak)} (process peak before DuckDB was opened; could not be reset, so it includes data generation if it ran)";
+        text.Append(CultureInfo.InvariantCulture, $"- **Peak working set:** {olapPeak}; whole process {Size(memory.ProcessPeak)} (both engines in one process); DuckDB's own duckdb_memory() after the runs {Size(memory.DuckDbOwn)}.\n");
+        if (!report.AllMatch)
+        {
+            foreach (var query in report.Queries.Where(q => !q.Match))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"- **{query.Name} differs** (DuckDB vs Olap): {query.Comparison.Message}\n");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string Size(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):F1} MiB ({bytes:N0} bytes)");
+
+    private static double Round(double value, int digits) => double.IsFinite(value) ? Math.Round(value, digits) : value;
+
+    private sealed record JsonReport(
+        [property: JsonPropertyName("sf")] double Sf,
+        [property: JsonPropertyName("threads")] int Threads,
+        [property: JsonPropertyName("queries")] IReadOnlyList<JsonQuery> Queries,
+        [property: JsonPropertyName("geomean_ratio")] double GeomeanRatio,
+        [property: JsonPropertyName("olap_load_s")] double OlapLoadS,
+        [property: JsonPropertyName("duckdb_load_s")] double DuckDbLoadS,
+        [property: JsonPropertyName("olap_bytes")] long OlapBytes,
+        [property: JsonPropertyName("duckdb_bytes")] long DuckDbBytes);
+
+    private sealed record JsonQuery(
+        [property: JsonPropertyName("name")] string Name,
+        [property: JsonPropertyName("rows")] int Rows,
+        [property: JsonPropertyName("olap_ms")] double OlapMs,
+        [property: JsonPropertyName("duckdb_ms")] double DuckDbMs,
+        [property: JsonPropertyName("ratio")] double Ratio,
+        [property: JsonPropertyName("match")] bool Match);
+}
