@@ -23,6 +23,12 @@ public interface ITableSource
     /// <summary>True when scans evaluate filters themselves (zone maps, encoded data).</summary>
     bool EvaluatesFilters { get; }
 
+    /// <summary>
+    /// What storage statistics say about a column, for the optimizer's estimates: the smallest and largest value and
+    /// the number of distinct values (a lower bound), or null when the source keeps no statistics.
+    /// </summary>
+    ColumnStatistics? GetStatistics(int column) => null;
+
     /// <summary>The units of parallel work, in storage order.</summary>
     IReadOnlyList<ScanMorsel> GetMorsels();
 
@@ -32,3 +38,6 @@ public interface ITableSource
 
 /// <summary>A slice of a source: row groups [<see cref="FirstRowGroup"/>, <see cref="EndRowGroup"/>) of segment <see cref="Segment"/>.</summary>
 public readonly record struct ScanMorsel(int Segment, int FirstRowGroup, int EndRowGroup);
+
+/// <summary>A column's range and distinct count from storage statistics (zone maps); <see cref="Min"/>/<see cref="Max"/> are NULL when all values are.</summary>
+public sealed record ColumnStatistics(Olap.Columnar.Types.ScalarValue Min, Olap.Columnar.Types.ScalarValue Max, long Distinct);

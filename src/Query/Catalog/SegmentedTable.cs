@@ -31,6 +31,32 @@ public sealed class SegmentedTable : ITableSource
 
     public IReadOnlyList<OlapFileReader> Segments => _segments;
 
+    public ColumnStatistics? GetStatistics(int column)
+    {
+        var min = Olap.Columnar.Types.ScalarValue.Null;
+        var max = Olap.Columnar.Types.ScalarValue.Null;
+        long distinct = 0;
+        foreach (var segment in _segments)
+        {
+            foreach (var group in segment.RowGroups)
+            {
+                var chunk = group.Columns[column];
+                distinct = Math.Max(distinct, chunk.DistinctCount);
+                if (!chunk.Min.IsNull && (min.IsNull || chunk.Min.CompareTo(min) < 0))
+                {
+                    min = chunk.Min;
+                }
+
+                if (!chunk.Max.IsNull && (max.IsNull || chunk.Max.CompareTo(max) > 0))
+                {
+                    max = chunk.Max;
+                }
+            }
+        }
+
+        return new ColumnStatistics(min, max, distinct);
+    }
+
     public IReadOnlyList<ScanMorsel> GetMorsels()
     {
         var morsels = new List<ScanMorsel>();

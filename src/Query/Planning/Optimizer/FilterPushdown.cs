@@ -153,13 +153,7 @@ internal static class FilterPushdown
             if (TryScanFilter(get, predicate, out var filter))
             {
                 filters.Add(filter);
-                selectivity *= filter.Predicate.Kind switch
-                {
-                    ComparisonKind.Equal => 0.1,
-                    ComparisonKind.In => Math.Min(0.5, 0.1 * filter.Predicate.Set.Count),
-                    ComparisonKind.NotEqual => 0.9,
-                    _ => 0.4,
-                };
+                selectivity *= Selectivity(get.Source, filter);
             }
             else
             {
@@ -170,6 +164,43 @@ internal static class FilterPushdown
 
         var scan = new LogicalGet(get.Source, get.Alias, get.ColumnIds, filters) { EstimatedRows = get.EstimatedRows * selectivity };
         return WithFilter(scan, remaining);
+    }
+
+    /// <summary>
+    /// The fraction of rows a storage filter keeps, from the column's statistics where the source has them:
+    /// 1 / distinct for equality, the covered share of [min, max] for an integer range; fixed guesses otherwise.
+    /// </summary>
+    private static double Selectivity(Catalog.ITableSource source, ScanFilter filter)
+    {
+        var predicate = filter.Predicate;
+        var statistics = source.GetStatistics(filter.Column);
+        var distinct = Math.Max(1, statistics?.Distinct ?? 10);
+        switch (predicate.Kind)
+        {
+            case ComparisonKind.Equal:
+                return 1.0 / distinct;
+            case ComparisonKind.NotEqual:
+                return 1.0 - (1.0 / distinct);
+            case ComparisonKind.In:
+                return Math.Min(1.0, (double)predicate.Set.Count / distinct);
+        }
+
+        if (statistics is not { Min.Kind: ScalarKind.Integer, Max.Kind: ScalarKind.Integer } || predicate.Low.Kind != ScalarKind.Integer)
+        {
+            return 0.4;
+        }
+
+        double min = statistics.Min.Int64, max = statistics.Max.Int64;
+        double low = min, high = max;
+        var value = (double)predicate.Low.Int64;
+        switch (predicate.Kind)
+        {
+            case ComparisonKind.LessThan or ComparisonKind.LessThanOrEqual: high = Math.Min(max, value); break;
+            case ComparisonKind.GreaterThan or ComparisonKind.GreaterThanOrEqual: low = Math.Max(min, value); break;
+            case ComparisonKind.Between: low = Math.Max(min, value); high = Math.Min(max, predicate.High.Int64); break;
+        }
+
+        return high < low ? 0.0 : Math.Clamp((high - low + 1) / (max - min + 1), 0.0, 1.0);
     }
 
     private static bool TryScanFilter(LogicalGet get, BoundExpression predicate, out ScanFilter filter)

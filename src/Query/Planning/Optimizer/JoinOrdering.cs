@@ -51,6 +51,15 @@ internal static class JoinOrdering
         _ => 1000,
     };
 
+    /// <summary>Rows of an input before its filters: a scan's table size, else the estimate itself.</summary>
+    private static double BaseRows(LogicalOperator plan) => plan switch
+    {
+        LogicalGet get => get.Source.EstimatedRowCount,
+        LogicalFilter filter => BaseRows(filter.Child),
+        LogicalProjection projection => BaseRows(projection.Child),
+        _ => Estimate(plan),
+    };
+
     private sealed record Edge(BoundExpression Left, BoundExpression Right);
 
     private static LogicalOperator ReorderCluster(LogicalJoin root)
@@ -81,7 +90,10 @@ internal static class JoinOrdering
             }
         }
 
-        // Start from the largest input; add the smallest input connected by an equality, else the smallest.
+        // Start from the largest input (the fact table). Then join the connected input that keeps the smallest share
+        // of its rows (a dimension joined on its key passes the fact rows whose key survives its filters, so the
+        // share, not the size, is what shrinks the stream), the smaller one on a tie; unconnected inputs come last.
+        var shares = leaves.Select((leaf, i) => estimates[i] / Math.Max(1, BaseRows(leaf))).ToArray();
         var order = new List<int> { Array.IndexOf(estimates, estimates.Max()) };
         var joined = new HashSet<int>(order);
         while (order.Count < leaves.Count)
@@ -96,7 +108,8 @@ internal static class JoinOrdering
                 }
 
                 var connected = edges.Any(e => Connects(e, owner, joined, i));
-                if (best < 0 || (connected && !bestConnected) || (connected == bestConnected && estimates[i] < estimates[best]))
+                if (best < 0 || (connected && !bestConnected)
+                    || (connected == bestConnected && (shares[i] < shares[best] || (shares[i] == shares[best] && estimates[i] < estimates[best]))))
                 {
                     best = i;
                     bestConnected = connected;
