@@ -141,6 +141,14 @@ internal sealed class JoinHashTable
         }
     }
 
+    /// <summary>The first build row of <paramref name="key"/> in a direct-mapped table (<see cref="IsDirect"/>).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public int FindDirect(long key)
+    {
+        var offset = key - _directMin;
+        return (ulong)offset < (ulong)_heads.Length ? _heads[offset] : -1;
+    }
+
     public int Next(int row) => _next[row];
 
     public long MemoryBytes => ((long)_heads.Length + _next.Length) * sizeof(int) + ((long)_keys.Length * sizeof(long));

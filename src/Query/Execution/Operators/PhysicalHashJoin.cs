@@ -199,6 +199,17 @@ public sealed class PhysicalHashJoin(JoinKind kind, PhysicalOperator left, Physi
                 continue;
             }
 
+            // A range that covers (nearly) all of the column filters (nearly) nothing and costs a pass over it.
+            if (scan.Source.GetStatistics(sourceColumn) is { Min.Kind: ScalarKind.Integer, Max.Kind: ScalarKind.Integer } statistics)
+            {
+                var span = (double)statistics.Max.Int64 - statistics.Min.Int64 + 1;
+                var covered = (double)Math.Min(range.Max, statistics.Max.Int64) - Math.Max(range.Min, statistics.Min.Int64) + 1;
+                if (covered / span >= 0.9)
+                {
+                    continue;
+                }
+            }
+
             var predicate = range.Min == range.Max
                 ? Columnar.Predicates.ColumnPredicate.Compare(Columnar.Predicates.ComparisonKind.Equal, ScalarValue.FromInt64(range.Min))
                 : Columnar.Predicates.ColumnPredicate.Between(ScalarValue.FromInt64(range.Min), ScalarValue.FromInt64(range.Max));
@@ -228,6 +239,8 @@ public sealed class PhysicalHashJoin(JoinKind kind, PhysicalOperator left, Physi
         private readonly DataChunk _output;
         private readonly int _leftWidth;
         private readonly ColumnVector?[] _ownedColumns;
+        private int[]? _intScratch;
+        private long[]? _longScratch;
 
         // Pair expansion state: the current input chunk, its live rows, and where the walk over them stands.
         private DataChunk? _current;
@@ -307,6 +320,33 @@ public sealed class PhysicalHashJoin(JoinKind kind, PhysicalOperator left, Physi
                 }
 
                 return;
+            }
+
+            if (_tuple.Length == 1 && table.IsDirect)
+            {
+                var key = _keys[0].Evaluate(chunk);
+                if (key.Validity.AllValid && key.Type.Physical is PhysicalKind.Int32 or PhysicalKind.Int64)
+                {
+                    // The common star-join probe: a dense integer key straight into the direct-mapped heads.
+                    if (key.Type.Physical == PhysicalKind.Int32)
+                    {
+                        var values = VectorValues.Read(key, ref _intScratch);
+                        for (var i = 0; i < rows.Length; i++)
+                        {
+                            _firstMatch[i] = table.FindDirect(values[rows[i]]);
+                        }
+                    }
+                    else
+                    {
+                        var values = VectorValues.Read(key, ref _longScratch);
+                        for (var i = 0; i < rows.Length; i++)
+                        {
+                            _firstMatch[i] = table.FindDirect(values[rows[i]]);
+                        }
+                    }
+
+                    return;
+                }
             }
 
             for (var k = 0; k < _keys.Length; k++)
