@@ -95,7 +95,24 @@ internal sealed class SortedRunSpiller : IDisposable
 
             while (queue.TryDequeue(out var cursor, out _))
             {
-                AppendAndFlush(output, cursor.Chunk.Columns, cursor.Row, flush, rowGroupSize);
+                // Take every row of this run's chunk that still sorts before the next run's head: with a sort key of
+                // a few thousand distinct values (dates) the merge moves rows in ranges, not one queue step per row.
+                var end = cursor.Row + 1;
+                var count = cursor.Chunk.Count;
+                if (queue.TryPeek(out var next, out _))
+                {
+                    while (end < count && SortsBefore(cursor, end, next))
+                    {
+                        end++;
+                    }
+                }
+                else
+                {
+                    end = count;
+                }
+
+                AppendRangeAndFlush(output, cursor.Chunk.Columns, cursor.Row, end - cursor.Row, flush, rowGroupSize);
+                cursor.MoveTo(end - 1);
                 if (cursor.Advance())
                 {
                     queue.Enqueue(cursor, cursor);
@@ -121,6 +138,13 @@ internal sealed class SortedRunSpiller : IDisposable
         }
 
         _runs.Clear();
+    }
+
+    /// <summary>True when row <paramref name="row"/> of <paramref name="cursor"/>'s chunk comes before <paramref name="next"/>'s current row (ties go to the earlier run).</summary>
+    private bool SortsBefore(RunCursor cursor, int row, RunCursor next)
+    {
+        var order = RowComparer.Compare(_key, cursor.Chunk.Columns, row, next.Chunk.Columns, next.Row);
+        return order < 0 || (order == 0 && cursor.Run < next.Run);
     }
 
     private int CompareCursors(RunCursor a, RunCursor b)
@@ -225,16 +249,23 @@ internal sealed class SortedRunSpiller : IDisposable
         }
     }
 
-    private static void AppendAndFlush(ColumnBuilder[] output, ColumnVector[] vectors, int row, Action<ColumnBuilder[]> flush, int rowGroupSize)
+    private static void AppendRangeAndFlush(ColumnBuilder[] output, ColumnVector[] vectors, int start, int count, Action<ColumnBuilder[]> flush, int rowGroupSize)
     {
-        for (var c = 0; c < output.Length; c++)
+        while (count > 0)
         {
-            output[c].AppendFrom(vectors[c], row);
-        }
+            var take = Math.Min(count, rowGroupSize - output[0].Count);
+            for (var c = 0; c < output.Length; c++)
+            {
+                output[c].AppendRange(vectors[c], start, take);
+            }
 
-        if (output[0].Count == rowGroupSize)
-        {
-            flush(output);
+            if (output[0].Count == rowGroupSize)
+            {
+                flush(output);
+            }
+
+            start += take;
+            count -= take;
         }
     }
 
@@ -263,6 +294,9 @@ internal sealed class SortedRunSpiller : IDisposable
         public DataChunk Chunk { get; }
 
         public int Row { get; private set; }
+
+        /// <summary>Marks rows up to <paramref name="row"/> of the current chunk as read.</summary>
+        public void MoveTo(int row) => Row = row;
 
         public bool Advance()
         {
