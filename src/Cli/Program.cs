@@ -9,7 +9,7 @@ internal static class Program
             return InspectCommand.Run(args[1], Console.Out, Console.Error);
         }
 
-        Console.WriteLine("Olap: the interactive REPL arrives with the CLI issue (#5); it needs the SQL engine first.");
+        Console.WriteLine("Olap: the interactive REPL arrives with the CLI issue (#5); the SQL engine is ready as a library (see README: Using the SQL engine).");
         Console.WriteLine("What works today: `olap inspect FILE.olap` prints a native file's schema, row groups, encodings and zone maps.");
         return args.Length == 0 ? 0 : 2;
     }
