@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace Olap.Datasets.Ssb;
 
-/// <summary>The SSB DDL (a copy of benchmarks/ssb/schema.sql kept identical by a test), embedded so the generator runs from anywhere.</summary>
+/// <summary>The SSB DDL (benchmarks/ssb/schema.sql, embedded so the generator runs from anywhere).</summary>
 public static class SsbSchema
 {
     private static readonly Lazy<string> s_text = new(Load);
