@@ -74,97 +74,181 @@ public sealed class ChunkAnalysis
         var analysis = new ChunkAnalysis(values.Type, values.Count, values.Validity.CountNulls(values.Count));
         switch (values.Type.Physical)
         {
-            case PhysicalKind.Int8: analysis.AnalyzeFixed<byte>(values, EqualityComparer<byte>.Default); break;
-            case PhysicalKind.Int16: analysis.AnalyzeFixed<short>(values, EqualityComparer<short>.Default); break;
-            case PhysicalKind.Int32: analysis.AnalyzeFixed<int>(values, EqualityComparer<int>.Default); break;
-            case PhysicalKind.Int64: analysis.AnalyzeFixed<long>(values, EqualityComparer<long>.Default); break;
-            case PhysicalKind.Double: analysis.AnalyzeFixed<double>(values, BitwiseDoubleComparer.Instance); break;
+            case PhysicalKind.Int8: analysis.AnalyzeFixed<byte>(values); break;
+            case PhysicalKind.Int16: analysis.AnalyzeFixed<short>(values); break;
+            case PhysicalKind.Int32: analysis.AnalyzeFixed<int>(values); break;
+            case PhysicalKind.Int64: analysis.AnalyzeFixed<long>(values); break;
+            case PhysicalKind.Double: analysis.AnalyzeFixed<double>(values); break;
             default: analysis.AnalyzeStrings(values); break;
         }
 
         return analysis;
     }
 
-    private void AnalyzeFixed<T>(ColumnVector vector, IEqualityComparer<T> comparer)
+    /// <summary>Value ranges up to this wide get their dictionary from a flag per possible value instead of a hash table.</summary>
+    private const long MaxDirectRange = 1 << 22;
+
+    private void AnalyzeFixed<T>(ColumnVector vector)
         where T : unmanaged, INumber<T>
     {
         var values = vector.Values<T>()[..RowCount];
         FillPlaceholders(vector, values);
-
-        var entries = new Dictionary<T, int>(comparer);
-        var codes = new int[RowCount];
-        var seenNonNull = new List<bool>();
-        var runEnds = new List<int>();
-        var nonDecreasing = true;
-        var hasNaN = false;
-        T min = default, max = default;
-        var anyValue = false;
         var validity = vector.Validity;
-        for (var i = 0; i < RowCount; i++)
+        var isDouble = typeof(T) == typeof(double);
+
+        // One tight pass for runs and order; the dictionary comes after, from flags or a hash table.
+        var runEnds = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(1, RowCount));
+        var runs = 0;
+        var nonDecreasing = true;
+        for (var i = 1; i < RowCount; i++)
         {
             var value = values[i];
-            if (i > 0 && !comparer.Equals(value, values[i - 1]))
+            var before = values[i - 1];
+            if (isDouble ? BitConverter.DoubleToInt64Bits(double.CreateTruncating(value)) != BitConverter.DoubleToInt64Bits(double.CreateTruncating(before)) : value != before)
             {
-                runEnds.Add(i);
+                runEnds[runs++] = i;
             }
 
-            if (i > 0 && value < values[i - 1])
+            if (value < before)
             {
                 nonDecreasing = false;
-            }
-
-            var valid = validity.IsValid(i);
-            if (valid)
-            {
-                if (T.IsNaN(value))
-                {
-                    hasNaN = true;
-                }
-                else if (!anyValue)
-                {
-                    min = max = value;
-                    anyValue = true;
-                }
-                else
-                {
-                    if (value < min)
-                    {
-                        min = value;
-                    }
-
-                    if (value > max)
-                    {
-                        max = value;
-                    }
-                }
-            }
-
-            if (entries.Count <= MaxDictionaryEntries)
-            {
-                codes[i] = AssignCode(entries, value, valid, seenNonNull);
             }
         }
 
         if (RowCount > 0)
         {
-            runEnds.Add(RowCount);
+            runEnds[runs++] = RowCount;
         }
 
-        RunEnds = [.. runEnds];
-        if (typeof(T) != typeof(double))
+        RunEnds = runEnds.AsSpan(0, runs).ToArray();
+        System.Buffers.ArrayPool<int>.Shared.Return(runEnds);
+
+        if (isDouble)
         {
-            IsNonDecreasing = nonDecreasing;
-            for (var i = 0; i < RowCount; i++)
+            AnalyzeDoubleBounds(MemoryMarshal.Cast<T, double>(values), validity);
+            BuildHashedDictionary(values, validity);
+            return;
+        }
+
+        IsNonDecreasing = nonDecreasing;
+        if (RowCount == 0)
+        {
+            return;
+        }
+
+        var (integralMin, integralMax) = IntegralBounds(values);
+        IntegralMin = integralMin;
+        IntegralMax = integralMax;
+        if (NullCount == 0)
+        {
+            Min = ScalarValue.FromInt64(integralMin);
+            Max = ScalarValue.FromInt64(integralMax);
+        }
+        else if (NullCount < RowCount)
+        {
+            AnalyzeValidIntegralBounds(values, validity);
+        }
+
+        var range = (ulong)(integralMax - integralMin);
+        if (range < (ulong)Math.Min(MaxDirectRange, Math.Max(4L * RowCount, MaxDictionaryEntries)))
+        {
+            BuildDirectDictionary(values, validity, integralMin, (int)range + 1);
+        }
+        else
+        {
+            BuildHashedDictionary(values, validity);
+        }
+    }
+
+    private static (long Min, long Max) IntegralBounds<T>(ReadOnlySpan<T> values)
+        where T : unmanaged, INumber<T>
+    {
+        if (typeof(T) == typeof(int))
+        {
+            var ints = MemoryMarshal.Cast<T, int>(values);
+            return (System.Numerics.Tensors.TensorPrimitives.Min(ints), System.Numerics.Tensors.TensorPrimitives.Max(ints));
+        }
+
+        if (typeof(T) == typeof(long))
+        {
+            var longs = MemoryMarshal.Cast<T, long>(values);
+            return (System.Numerics.Tensors.TensorPrimitives.Min(longs), System.Numerics.Tensors.TensorPrimitives.Max(longs));
+        }
+
+        var min = long.CreateTruncating(values[0]);
+        var max = min;
+        foreach (var value in values)
+        {
+            var v = long.CreateTruncating(value);
+            min = Math.Min(min, v);
+            max = Math.Max(max, v);
+        }
+
+        return (min, max);
+    }
+
+    private void AnalyzeValidIntegralBounds<T>(ReadOnlySpan<T> values, ValidityMask validity)
+        where T : unmanaged, INumber<T>
+    {
+        var any = false;
+        long min = 0, max = 0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!validity.IsValid(i))
             {
-                var v = long.CreateTruncating(values[i]);
-                if (i == 0 || v < IntegralMin)
+                continue;
+            }
+
+            var v = long.CreateTruncating(values[i]);
+            if (!any)
+            {
+                min = max = v;
+                any = true;
+            }
+            else
+            {
+                min = Math.Min(min, v);
+                max = Math.Max(max, v);
+            }
+        }
+
+        Min = ScalarValue.FromInt64(min);
+        Max = ScalarValue.FromInt64(max);
+    }
+
+    private void AnalyzeDoubleBounds(ReadOnlySpan<double> values, ValidityMask validity)
+    {
+        var any = false;
+        var hasNaN = false;
+        double min = 0, max = 0;
+        var allValid = NullCount == 0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!allValid && !validity.IsValid(i))
+            {
+                continue;
+            }
+
+            var value = values[i];
+            if (double.IsNaN(value))
+            {
+                hasNaN = true;
+            }
+            else if (!any)
+            {
+                min = max = value;
+                any = true;
+            }
+            else
+            {
+                if (value < min)
                 {
-                    IntegralMin = v;
+                    min = value;
                 }
 
-                if (i == 0 || v > IntegralMax)
+                if (value > max)
                 {
-                    IntegralMax = v;
+                    max = value;
                 }
             }
         }
@@ -173,38 +257,147 @@ public sealed class ChunkAnalysis
         {
             Min = Max = ScalarValue.FromDouble(double.NaN);
         }
-        else if (anyValue)
+        else if (any)
         {
-            Min = ToScalar(min);
-            Max = ToScalar(max);
+            Min = ScalarValue.FromDouble(min);
+            Max = ScalarValue.FromDouble(max);
         }
+    }
 
-        if (entries.Count > MaxDictionaryEntries)
+    /// <summary>
+    /// The dictionary of a narrow integral range: one flag byte per possible value (bit 0 present, bit 1 present in a
+    /// non-NULL row), read in order, is already the sorted dictionary; no hashing and no sort.
+    /// </summary>
+    private void BuildDirectDictionary<T>(ReadOnlySpan<T> values, ValidityMask validity, long min, int width)
+        where T : unmanaged, INumber<T>
+    {
+        var flags = System.Buffers.ArrayPool<byte>.Shared.Rent(width);
+        var ranks = System.Buffers.ArrayPool<int>.Shared.Rent(width);
+        try
         {
-            DistinctCount = -1;
-            return;
+            var present = flags.AsSpan(0, width);
+            present.Clear();
+            if (NullCount == 0)
+            {
+                foreach (var value in values)
+                {
+                    present[(int)(long.CreateTruncating(value) - min)] = 3;
+                }
+            }
+            else
+            {
+                for (var i = 0; i < values.Length; i++)
+                {
+                    present[(int)(long.CreateTruncating(values[i]) - min)] |= (byte)(validity.IsValid(i) ? 3 : 1);
+                }
+            }
+
+            var entries = 0;
+            var distinct = 0;
+            for (var slot = 0; slot < width; slot++)
+            {
+                if (present[slot] != 0)
+                {
+                    ranks[slot] = entries++;
+                    distinct += present[slot] >> 1;
+                }
+            }
+
+            if (entries > MaxDictionaryEntries)
+            {
+                DistinctCount = -1;
+                return;
+            }
+
+            DistinctCount = distinct;
+            var dictionary = new ColumnVector(Type);
+            var sorted = dictionary.PrepareFlat<T>(entries);
+            for (var slot = 0; slot < width; slot++)
+            {
+                if (present[slot] != 0)
+                {
+                    sorted[ranks[slot]] = T.CreateTruncating(min + slot);
+                }
+            }
+
+            var codes = new int[values.Length];
+            for (var i = 0; i < values.Length; i++)
+            {
+                codes[i] = ranks[(int)(long.CreateTruncating(values[i]) - min)];
+            }
+
+            Dictionary = dictionary;
+            Codes = codes;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(flags);
+            System.Buffers.ArrayPool<int>.Shared.Return(ranks);
+        }
+    }
+
+    /// <summary>The dictionary of wide or floating-point values: codes in order of appearance from a hash table, then sorted.</summary>
+    private void BuildHashedDictionary<T>(ReadOnlySpan<T> values, ValidityMask validity)
+        where T : unmanaged, INumber<T>
+    {
+        var table = ValueCodeTable.Rent(Math.Min(values.Length, MaxDictionaryEntries + 1));
+        var codes = new int[values.Length];
+        var seenNonNull = new List<bool>();
+        var allValid = NullCount == 0;
+        var previousBits = 0L;
+        var previousCode = -1;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var bits = typeof(T) == typeof(double) ? BitConverter.DoubleToInt64Bits(double.CreateTruncating(values[i])) : long.CreateTruncating(values[i]);
+            int code;
+            if (previousCode >= 0 && bits == previousBits)
+            {
+                code = previousCode;
+            }
+            else
+            {
+                code = table.GetOrAdd(bits, out var added);
+                if (added)
+                {
+                    seenNonNull.Add(false);
+                    if (table.Count > MaxDictionaryEntries)
+                    {
+                        DistinctCount = -1;
+                        return;
+                    }
+                }
+            }
+
+            if (allValid || validity.IsValid(i))
+            {
+                seenNonNull[code] = true;
+            }
+
+            codes[i] = code;
+            previousBits = bits;
+            previousCode = code;
         }
 
         DistinctCount = CountTrue(seenNonNull);
-        BuildSortedDictionary(entries, codes);
-    }
-
-    private void BuildSortedDictionary<T>(Dictionary<T, int> entries, int[] codes)
-        where T : unmanaged, INumber<T>
-    {
-        var distinct = new T[entries.Count];
-        var firstCodes = new int[entries.Count];
-        var i = 0;
-        foreach (var (value, code) in entries)
+        var distinct = new T[table.Count];
+        var firstCodes = new int[table.Count];
+        var keys = table.Keys;
+        for (var k = 0; k < distinct.Length; k++)
         {
-            distinct[i] = value;
-            firstCodes[i] = code;
-            i++;
+            distinct[k] = typeof(T) == typeof(double) ? T.CreateTruncating(BitConverter.Int64BitsToDouble(keys[k])) : T.CreateTruncating(keys[k]);
+            firstCodes[k] = k;
         }
 
-        Array.Sort(distinct, firstCodes, TotalOrder<T>.Instance);
-        RenumberInSortedOrder(firstCodes, codes);
+        if (typeof(T) == typeof(double))
+        {
+            Array.Sort(distinct, firstCodes, TotalOrder<T>.Instance);
+        }
+        else
+        {
+            Array.Sort(distinct, firstCodes);
+        }
 
+        RenumberInSortedOrder(firstCodes, codes);
         var dictionary = new ColumnVector(Type);
         distinct.AsSpan().CopyTo(dictionary.PrepareFlat<T>(distinct.Length));
         Dictionary = dictionary;
@@ -215,13 +408,13 @@ public sealed class ChunkAnalysis
     {
         var offsets = vector.StringOffsets;
         var heap = vector.Heap;
-        var comparer = new HeapStringComparer(vector);
-        var entries = new Dictionary<int, int>(comparer);
+        var validity = vector.Validity;
+        var allValid = NullCount == 0;
+        var table = new StringCodeTable(Math.Min(RowCount, MaxDictionaryEntries + 1));
         var codes = new int[RowCount];
         var seenNonNull = new List<bool>();
         var runEnds = new List<int>();
-        int minRow = -1, maxRow = -1;
-        var validity = vector.Validity;
+        var overflow = false;
 
         // A NULL row stands for the previous value (leading NULLs for the first value), as fixed-width placeholders do.
         var firstValid = 0;
@@ -231,32 +424,41 @@ public sealed class ChunkAnalysis
         }
 
         var previous = -1;
+        var previousCode = -1;
         for (var i = 0; i < RowCount; i++)
         {
-            var valid = validity.IsValid(i);
+            var valid = allValid || validity.IsValid(i);
             var representative = valid ? i : previous >= 0 ? previous : firstValid < RowCount ? firstValid : i;
             var value = heap[offsets[representative]..offsets[representative + 1]];
-            if (i > 0 && !value.SequenceEqual(heap[offsets[previous]..offsets[previous + 1]]))
+            var repeats = i > 0 && value.SequenceEqual(heap[offsets[previous]..offsets[previous + 1]]);
+            if (i > 0 && !repeats)
             {
                 runEnds.Add(i);
             }
 
-            if (valid)
+            if (!overflow)
             {
-                if (minRow < 0 || value.SequenceCompareTo(heap[offsets[minRow]..offsets[minRow + 1]]) < 0)
+                var code = previousCode;
+                if (!repeats)
                 {
-                    minRow = i;
+                    code = table.GetOrAdd(value, representative, offsets, heap, out var added);
+                    if (added)
+                    {
+                        seenNonNull.Add(false);
+                        overflow = table.Count > MaxDictionaryEntries;
+                    }
                 }
 
-                if (maxRow < 0 || value.SequenceCompareTo(heap[offsets[maxRow]..offsets[maxRow + 1]]) > 0)
+                if (!overflow)
                 {
-                    maxRow = i;
-                }
-            }
+                    if (valid)
+                    {
+                        seenNonNull[code] = true;
+                    }
 
-            if (entries.Count <= MaxDictionaryEntries)
-            {
-                codes[i] = AssignCode(entries, representative, valid, seenNonNull);
+                    codes[i] = code;
+                    previousCode = code;
+                }
             }
 
             previous = representative;
@@ -268,34 +470,45 @@ public sealed class ChunkAnalysis
         }
 
         RunEnds = [.. runEnds];
-        if (minRow >= 0)
-        {
-            Min = ScalarValue.FromUtf8(heap[offsets[minRow]..offsets[minRow + 1]]);
-            Max = ScalarValue.FromUtf8(heap[offsets[maxRow]..offsets[maxRow + 1]]);
-        }
-
-        if (entries.Count > MaxDictionaryEntries)
+        if (overflow)
         {
             DistinctCount = -1;
+            AnalyzeStringBounds(offsets, heap, validity);
             return;
         }
 
         DistinctCount = CountTrue(seenNonNull);
-        var firstRows = new int[entries.Count];
-        var firstCodes = new int[entries.Count];
-        var k = 0;
+        var firstRows = table.Rows.ToArray();
+        var firstCodes = new int[firstRows.Length];
         var heapBytes = 0;
-        foreach (var (row, code) in entries)
+        for (var k = 0; k < firstRows.Length; k++)
         {
-            firstRows[k] = row;
-            firstCodes[k] = code;
-            heapBytes += offsets[row + 1] - offsets[row];
-            k++;
+            firstCodes[k] = k;
+            heapBytes += offsets[firstRows[k] + 1] - offsets[firstRows[k]];
         }
 
-        Array.Sort(firstRows, firstCodes, comparer);
-        RenumberInSortedOrder(firstCodes, codes);
+        Array.Sort(firstRows, firstCodes, new HeapStringComparer(vector));
 
+        // The sorted entries give the bounds: the first and last that a non-NULL row holds.
+        var low = 0;
+        while (low < firstCodes.Length && !seenNonNull[firstCodes[low]])
+        {
+            low++;
+        }
+
+        if (low < firstCodes.Length)
+        {
+            var high = firstCodes.Length - 1;
+            while (!seenNonNull[firstCodes[high]])
+            {
+                high--;
+            }
+
+            Min = ScalarValue.FromUtf8(heap[offsets[firstRows[low]]..offsets[firstRows[low] + 1]]);
+            Max = ScalarValue.FromUtf8(heap[offsets[firstRows[high]]..offsets[firstRows[high] + 1]]);
+        }
+
+        RenumberInSortedOrder(firstCodes, codes);
         var dictionary = new ColumnVector(Type);
         dictionary.PrepareFlatStrings(firstRows.Length, heapBytes, out var dictOffsets, out var dictHeap);
         var position = 0;
@@ -310,6 +523,35 @@ public sealed class ChunkAnalysis
         dictOffsets[firstRows.Length] = position;
         Dictionary = dictionary;
         Codes = codes;
+    }
+
+    private void AnalyzeStringBounds(ReadOnlySpan<int> offsets, ReadOnlySpan<byte> heap, ValidityMask validity)
+    {
+        int minRow = -1, maxRow = -1;
+        for (var i = 0; i < RowCount; i++)
+        {
+            if (!validity.IsValid(i))
+            {
+                continue;
+            }
+
+            var value = heap[offsets[i]..offsets[i + 1]];
+            if (minRow < 0 || value.SequenceCompareTo(heap[offsets[minRow]..offsets[minRow + 1]]) < 0)
+            {
+                minRow = i;
+            }
+
+            if (maxRow < 0 || value.SequenceCompareTo(heap[offsets[maxRow]..offsets[maxRow + 1]]) > 0)
+            {
+                maxRow = i;
+            }
+        }
+
+        if (minRow >= 0)
+        {
+            Min = ScalarValue.FromUtf8(heap[offsets[minRow]..offsets[minRow + 1]]);
+            Max = ScalarValue.FromUtf8(heap[offsets[maxRow]..offsets[maxRow + 1]]);
+        }
     }
 
     /// <summary>NULL rows take the previous value (leading NULLs the first value), which costs no run and no width.</summary>
@@ -336,25 +578,6 @@ public sealed class ChunkAnalysis
                 values[i] = values[i - 1];
             }
         }
-    }
-
-    /// <summary>Gives a value its code in order of first appearance, noting whether a non-NULL row holds it.</summary>
-    private static int AssignCode<TKey>(Dictionary<TKey, int> entries, TKey key, bool valid, List<bool> seenNonNull)
-        where TKey : notnull
-    {
-        ref var code = ref CollectionsMarshal.GetValueRefOrAddDefault(entries, key, out var exists);
-        if (!exists)
-        {
-            code = entries.Count - 1;
-            seenNonNull.Add(false);
-        }
-
-        if (valid)
-        {
-            seenNonNull[code] = true;
-        }
-
-        return code;
     }
 
     /// <summary>Rewrites codes given in order of appearance so that code k is the k-th entry of the sorted dictionary.</summary>
@@ -386,22 +609,6 @@ public sealed class ChunkAnalysis
         return count;
     }
 
-    private static ScalarValue ToScalar<T>(T value)
-        where T : unmanaged, INumber<T>
-        => typeof(T) == typeof(double)
-            ? ScalarValue.FromDouble(double.CreateTruncating(value))
-            : ScalarValue.FromInt64(long.CreateTruncating(value));
-
-    /// <summary>Equality by bit pattern, so -0.0 and 0.0 stay distinct entries and NaN equals itself.</summary>
-    private sealed class BitwiseDoubleComparer : IEqualityComparer<double>
-    {
-        public static readonly BitwiseDoubleComparer Instance = new();
-
-        public bool Equals(double x, double y) => BitConverter.DoubleToInt64Bits(x) == BitConverter.DoubleToInt64Bits(y);
-
-        public int GetHashCode(double obj) => BitConverter.DoubleToInt64Bits(obj).GetHashCode();
-    }
-
     /// <summary>Numeric order with NaN first and -0.0 before 0.0, so a sorted dictionary is deterministic.</summary>
     private sealed class TotalOrder<T> : IComparer<T>
         where T : unmanaged, INumber<T>
@@ -422,12 +629,8 @@ public sealed class ChunkAnalysis
     }
 
     /// <summary>Compares strings of one vector by row index, so the hash table stores ints, not copies of the bytes.</summary>
-    private sealed class HeapStringComparer(ColumnVector vector) : IEqualityComparer<int>, IComparer<int>
+    private sealed class HeapStringComparer(ColumnVector vector) : IComparer<int>
     {
-        public bool Equals(int x, int y) => vector.GetString(x).SequenceEqual(vector.GetString(y));
-
-        public int GetHashCode(int obj) => (int)System.IO.Hashing.XxHash3.HashToUInt64(vector.GetString(obj));
-
         public int Compare(int x, int y) => vector.GetString(x).SequenceCompareTo(vector.GetString(y));
     }
 }

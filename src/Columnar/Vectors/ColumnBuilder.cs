@@ -79,11 +79,7 @@ public sealed class ColumnBuilder
             throw new InvalidOperationException($"A {Type} column does not take strings.");
         }
 
-        if (_heapLength + utf8.Length > _heap.Length)
-        {
-            Array.Resize(ref _heap, Math.Max(_heap.Length * 2, _heapLength + utf8.Length + 256));
-        }
-
+        EnsureHeap(utf8.Length);
         utf8.CopyTo(_heap.AsSpan(_heapLength));
         _heapLength += utf8.Length;
         AppendOffsetAfterValue();
@@ -133,6 +129,12 @@ public sealed class ColumnBuilder
             throw new ArgumentException($"A {source.Type} vector cannot be appended to a {Type} column.", nameof(source));
         }
 
+        if (source.Form == VectorForm.Flat && Type.Physical == PhysicalKind.String && source.Validity.AllValid && count > 0)
+        {
+            AppendStringRange(source, start, count);
+            return;
+        }
+
         if (source.Form == VectorForm.Flat && Type.Physical != PhysicalKind.String && source.Validity.AllValid)
         {
             var width = Type.FixedWidth;
@@ -157,6 +159,12 @@ public sealed class ColumnBuilder
         if (source.Type != Type)
         {
             throw new ArgumentException($"A {source.Type} vector cannot be appended to a {Type} column.", nameof(source));
+        }
+
+        if (source.Form == VectorForm.Flat && Type.Physical == PhysicalKind.String && source.Validity.AllValid)
+        {
+            AppendStringGather(source, rows);
+            return;
         }
 
         if (source.Form != VectorForm.Flat || Type.Physical == PhysicalKind.String || !source.Validity.AllValid)
@@ -217,6 +225,77 @@ public sealed class ColumnBuilder
         NullCount = 0;
         _heapLength = 0;
         _validity = null;
+    }
+
+    /// <summary>Copies a flat string range as one heap block and shifted offsets: sorted-run merges move rows in ranges.</summary>
+    private void AppendStringRange(ColumnVector source, int start, int count)
+    {
+        var sourceOffsets = source.StringOffsets;
+        var first = sourceOffsets[start];
+        var bytes = sourceOffsets[start + count] - first;
+        EnsureHeap(bytes);
+        source.Heap.Slice(first, bytes).CopyTo(_heap.AsSpan(_heapLength));
+        EnsureData(count * sizeof(int));
+        var offsets = MemoryMarshal.Cast<byte, int>(_data.AsSpan());
+        if (Count == 0)
+        {
+            offsets[0] = 0;
+        }
+
+        var shift = _heapLength - first;
+        var target = offsets.Slice(Count + 1, count);
+        var from = sourceOffsets.Slice(start + 1, count);
+        for (var i = 0; i < target.Length; i++)
+        {
+            target[i] = from[i] + shift;
+        }
+
+        _heapLength += bytes;
+        AddValidRows(count);
+    }
+
+    /// <summary>Gathers flat strings by a permutation with one heap reservation instead of a check per row.</summary>
+    private void AppendStringGather(ColumnVector source, ReadOnlySpan<int> rows)
+    {
+        var sourceOffsets = source.StringOffsets;
+        var sourceHeap = source.Heap;
+        long bytes = 0;
+        foreach (var row in rows)
+        {
+            bytes += sourceOffsets[row + 1] - sourceOffsets[row];
+        }
+
+        EnsureHeap(checked((int)bytes));
+        EnsureData(rows.Length * sizeof(int));
+        var offsets = MemoryMarshal.Cast<byte, int>(_data.AsSpan());
+        if (Count == 0)
+        {
+            offsets[0] = 0;
+        }
+
+        var heap = _heap.AsSpan();
+        var position = _heapLength;
+        var target = offsets.Slice(Count + 1, rows.Length);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var row = rows[i];
+            var begin = sourceOffsets[row];
+            var length = sourceOffsets[row + 1] - begin;
+            sourceHeap.Slice(begin, length).CopyTo(heap[position..]);
+            position += length;
+            target[i] = position;
+        }
+
+        _heapLength = position;
+        AddValidRows(rows.Length);
+    }
+
+    private void EnsureHeap(int bytes)
+    {
+        if (_heapLength + (long)bytes > _heap.Length)
+        {
+            Array.Resize(ref _heap, (int)Math.Min(Array.MaxLength, Math.Max(_heap.Length * 2L, _heapLength + (long)bytes + 256)));
+        }
     }
 
     private static void Gather<T>(ReadOnlySpan<T> source, ReadOnlySpan<int> rows, Span<T> target)
