@@ -42,6 +42,12 @@ public sealed class OlapConnection : IDisposable
         return results;
     }
 
+    /// <summary>
+    /// A bulk loader for <paramref name="table"/>: append chunks of column vectors, then <see cref="OlapAppender.Commit"/>
+    /// to add them to the table atomically.
+    /// </summary>
+    public OlapAppender CreateAppender(string table) => new(_database, table);
+
     public void Dispose()
     {
         // Connections hold no resources of their own; the database owns files and readers.

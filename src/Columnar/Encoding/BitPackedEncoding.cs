@@ -38,10 +38,7 @@ public sealed class BitPackedEncoding : IColumnEncoding
         var differences = ArrayPool<ulong>.Shared.Rent(count);
         try
         {
-            for (var i = 0; i < count; i++)
-            {
-                differences[i] = unchecked((ulong)IntegralValues.Get(values, i) - (ulong)analysis.IntegralMin);
-            }
+            IntegralValues.Subtract(values, analysis.IntegralMin, differences.AsSpan(0, count));
 
             writer.Write(analysis.IntegralMin);
             writer.Write((byte)width);

@@ -108,34 +108,47 @@ public sealed class DeltaEncoding : IColumnEncoding
     /// <summary>The smallest neighbour difference and the bit width of the rest; fills <paramref name="deltas"/> when given.</summary>
     private static (ulong MinDelta, int Width) Differences(ColumnVector values, int count, ulong[]? deltas)
     {
-        // Differences of non-decreasing values are computed as unsigned: they may exceed long.MaxValue.
-        var minDelta = ulong.MaxValue;
-        for (var i = 1; i < count; i++)
-        {
-            minDelta = Math.Min(minDelta, Difference(values, i));
-        }
-
         if (count <= 1)
         {
-            minDelta = 0;
+            if (deltas is not null && count == 1)
+            {
+                deltas[0] = 0;
+            }
+
+            return (0, 0);
         }
 
-        ulong max = 0;
-        for (var i = 0; i < count; i++)
+        // Differences of non-decreasing values are computed as unsigned: they may exceed long.MaxValue.
+        var scratch = deltas ?? ArrayPool<ulong>.Shared.Rent(count);
+        try
         {
-            var delta = i == 0 ? 0UL : Difference(values, i) - minDelta;
-            max = Math.Max(max, delta);
-            if (deltas is not null)
+            var raw = scratch.AsSpan(0, count);
+            IntegralValues.Subtract(values, 0, raw);
+            var minDelta = ulong.MaxValue;
+            for (var i = count - 1; i > 0; i--)
             {
-                deltas[i] = delta;
+                raw[i] = unchecked(raw[i] - raw[i - 1]);
+                minDelta = Math.Min(minDelta, raw[i]);
+            }
+
+            raw[0] = 0;
+            ulong max = 0;
+            for (var i = 1; i < count; i++)
+            {
+                raw[i] -= minDelta;
+                max = Math.Max(max, raw[i]);
+            }
+
+            return (minDelta, BitPacking.BitWidth(max));
+        }
+        finally
+        {
+            if (deltas is null)
+            {
+                ArrayPool<ulong>.Shared.Return(scratch);
             }
         }
-
-        return (minDelta, BitPacking.BitWidth(max));
     }
-
-    private static ulong Difference(ColumnVector values, int row)
-        => unchecked((ulong)IntegralValues.Get(values, row) - (ulong)IntegralValues.Get(values, row - 1));
 
     private sealed class DeltaColumn(ColumnType type, int rowCount, ulong minDelta, int width, long[] checkpoints, ReadOnlyMemory<byte> packed)
         : EncodedColumn(type, rowCount)

@@ -1,5 +1,7 @@
 using System.IO.Hashing;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Olap.Columnar.Encoding;
 
@@ -28,9 +30,40 @@ internal sealed class StringCodeTable
     /// <summary>The first row of each entry: entry k has code k.</summary>
     public ReadOnlySpan<int> Rows => _rows.AsSpan(0, Count);
 
+    /// <summary>Short strings (most dictionary candidates) hash from two overlapping word loads; longer ones by XXH3.</summary>
+    private static ulong Hash(ReadOnlySpan<byte> value)
+    {
+        var length = value.Length;
+        ulong a, b;
+        if (length > 16)
+        {
+            return XxHash3.HashToUInt64(value);
+        }
+
+        ref var first = ref MemoryMarshal.GetReference(value);
+        if (length >= 8)
+        {
+            a = Unsafe.ReadUnaligned<ulong>(ref first);
+            b = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref first, length - 8));
+        }
+        else if (length >= 4)
+        {
+            a = Unsafe.ReadUnaligned<uint>(ref first);
+            b = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref first, length - 4));
+        }
+        else
+        {
+            a = length == 0 ? 0UL : first | ((ulong)Unsafe.Add(ref first, length >> 1) << 8) | ((ulong)Unsafe.Add(ref first, length - 1) << 16);
+            b = 0;
+        }
+
+        var mixed = (a * 0x9E3779B97F4A7C15UL) ^ BitOperations.RotateLeft((b + (ulong)length) * 0xC2B2AE3D27D4EB4FUL, 31);
+        return mixed ^ (mixed >> 29);
+    }
+
     public int GetOrAdd(ReadOnlySpan<byte> value, int row, ReadOnlySpan<int> offsets, ReadOnlySpan<byte> heap, out bool added)
     {
-        var hash = XxHash3.HashToUInt64(value);
+        var hash = Hash(value);
         var mask = _slotCodes.Length - 1;
         var slot = (int)((hash * 0x9E3779B97F4A7C15UL) >> _shift);
         while (true)

@@ -1,5 +1,5 @@
+using System.Collections.Concurrent;
 using System.IO.Hashing;
-using Olap.Columnar.Encoding;
 using Olap.Columnar.Vectors;
 
 namespace Olap.Columnar.Format;
@@ -18,15 +18,23 @@ public sealed class OlapFileWriter : IDisposable
     private readonly OlapWriterOptions _options;
     private readonly ColumnBuilder[] _buffer;
     private readonly List<RowGroupMetadata> _rowGroups = [];
-    private readonly PayloadWriter _payload = new();
+    private readonly Encoding.PayloadWriter _payload = new();
     private readonly SortedRunSpiller? _spiller;
+    private readonly Queue<Task<EncodedRowGroup>> _encoding = new();
+    private readonly ConcurrentBag<ColumnBuilder[]> _spareBuilders = [];
     private FileStream? _stream;
     private long _rowsWritten;
+    private long _rowsEncoding;
     private bool _finished;
 
     public OlapFileWriter(string path, IReadOnlyList<ColumnDefinition> columns, OlapWriterOptions? options = null)
     {
         _options = options ?? new OlapWriterOptions();
+        if (_options.EncodingThreads <= 0)
+        {
+            throw new ArgumentException("The number of encoding threads must be positive.", nameof(options));
+        }
+
         if (_options.RowGroupSize <= 0 || _options.RowGroupSize % VectorSize.Standard != 0)
         {
             throw new ArgumentException($"The row group size must be a positive multiple of {VectorSize.Standard}.", nameof(options));
@@ -66,7 +74,7 @@ public sealed class OlapFileWriter : IDisposable
         WriteHeader();
     }
 
-    public long RowCount => _rowsWritten + _buffer[0].Count + (_spiller?.SpilledRows ?? 0);
+    public long RowCount => _rowsWritten + _rowsEncoding + _buffer[0].Count + (_spiller?.SpilledRows ?? 0);
 
     /// <summary>Appends the live rows of <paramref name="chunk"/> (its selection, if any).</summary>
     public void Append(DataChunk chunk)
@@ -172,6 +180,11 @@ public sealed class OlapFileWriter : IDisposable
             _spiller.MergeInto(_buffer, FlushRowGroup, _options.RowGroupSize);
         }
 
+        while (_encoding.TryDequeue(out var pending))
+        {
+            WriteRowGroup(pending.GetAwaiter().GetResult());
+        }
+
         var footerStart = _stream!.Position;
         _payload.Reset();
         new FileFooter(_columns, _options.SortKey, _options.RowGroupSize, _rowGroups).Write(_payload);
@@ -196,6 +209,19 @@ public sealed class OlapFileWriter : IDisposable
         if (_finished)
         {
             return;
+        }
+
+        // Encoders still running own buffers and a thread; let them end before the files go.
+        while (_encoding.TryDequeue(out var pending))
+        {
+            try
+            {
+                pending.Wait();
+            }
+            catch (AggregateException)
+            {
+                // The write is being abandoned; its encoding error no longer matters.
+            }
         }
 
         _stream?.Dispose();
@@ -245,67 +271,105 @@ public sealed class OlapFileWriter : IDisposable
         _stream!.Write(header);
     }
 
-    /// <summary>Encodes the builders' rows as one row group and clears them.</summary>
+    /// <summary>
+    /// Encodes the builders' rows as one row group and leaves the builders empty. With worker threads the filled
+    /// builders are handed to an encoding task and replaced by spare ones; finished row groups are written in order.
+    /// </summary>
     private void FlushRowGroup(ColumnBuilder[] builders)
     {
-        var rows = builders[0].Count;
-        if (rows == 0)
+        if (builders[0].Count == 0)
         {
             return;
         }
 
-        var chunks = new ColumnChunkMetadata[builders.Length];
-        var vector = new ColumnVector(builders[0].Type);
-        for (var c = 0; c < builders.Length; c++)
+        if (_options.EncodingThreads == 1 || _options.IsSortRun)
         {
-            if (vector.Type != builders[c].Type)
+            _rowsEncoding += builders[0].Count;
+            WriteRowGroup(RowGroupEncoder.Encode(builders, _options.ForceEncoding, _options.IsSortRun));
+            foreach (var builder in builders)
             {
-                vector = new ColumnVector(builders[c].Type);
+                builder.Clear();
             }
 
-            builders[c].ViewInto(vector);
-            chunks[c] = WriteChunk(vector);
-            builders[c].Clear();
+            return;
         }
 
-        _rowGroups.Add(new RowGroupMetadata(_rowsWritten, rows, chunks));
-        _rowsWritten += rows;
+        // Bounded: each task holds a row group's buffers, and the file must be written in order anyway.
+        while (_encoding.Count >= 2 * _options.EncodingThreads)
+        {
+            WriteRowGroup(_encoding.Dequeue().GetAwaiter().GetResult());
+        }
+
+        var owned = TakeBuilders(builders);
+        _rowsEncoding += owned[0].Count;
+        var forceEncoding = _options.ForceEncoding;
+        _encoding.Enqueue(Task.Run(() =>
+        {
+            try
+            {
+                return RowGroupEncoder.Encode(owned, forceEncoding, plainWithoutStatistics: false);
+            }
+            finally
+            {
+                foreach (var builder in owned)
+                {
+                    builder.Clear();
+                }
+
+                _spareBuilders.Add(owned);
+            }
+        }));
     }
 
-    private ColumnChunkMetadata WriteChunk(ColumnVector values)
+    /// <summary>Moves the filled builders out of <paramref name="builders"/> and puts empty spare ones in their place.</summary>
+    private ColumnBuilder[] TakeBuilders(ColumnBuilder[] builders)
     {
-        var hash = new XxHash64();
-        var nullCount = values.Validity.CountNulls(values.Count);
-        long validityOffset = 0;
-        var validityLength = 0;
-        if (nullCount > 0)
+        if (!_spareBuilders.TryTake(out var spare))
         {
-            validityOffset = AlignStream();
-            var bits = values.Validity.Bits[..ValidityMask.ByteCount(values.Count)];
-            validityLength = bits.Length;
-            _stream!.Write(bits);
-            hash.Append(bits);
+            spare = CreateBuilders(_columns);
         }
 
-        var analysis = ChunkAnalysis.Analyze(values);
-        var (encoding, _) = ColumnEncodings.Choose(values, analysis, _options.ForceEncoding);
-        _payload.Reset();
-        encoding.Encode(values, analysis, _payload);
-        var payloadOffset = AlignStream();
-        var payload = _payload.WrittenSpan;
-        _stream!.Write(payload);
-        hash.Append(payload);
-        return new ColumnChunkMetadata(
-            encoding.Kind,
-            validityOffset,
-            validityLength,
-            payloadOffset,
-            payload.Length,
-            hash.GetCurrentHashAsUInt64(),
-            nullCount,
-            analysis.DistinctCount,
-            analysis.Min,
-            analysis.Max);
+        var owned = new ColumnBuilder[builders.Length];
+        for (var c = 0; c < builders.Length; c++)
+        {
+            owned[c] = builders[c];
+            builders[c] = spare[c];
+        }
+
+        return owned;
+    }
+
+    private void WriteRowGroup(EncodedRowGroup rowGroup)
+    {
+        var chunks = new ColumnChunkMetadata[rowGroup.Columns.Length];
+        for (var c = 0; c < chunks.Length; c++)
+        {
+            var column = rowGroup.Columns[c];
+            long validityOffset = 0;
+            if (column.Validity is { } validity)
+            {
+                validityOffset = AlignStream();
+                _stream!.Write(validity);
+            }
+
+            var payloadOffset = AlignStream();
+            _stream!.Write(column.Payload);
+            chunks[c] = new ColumnChunkMetadata(
+                column.Encoding,
+                validityOffset,
+                column.Validity?.Length ?? 0,
+                payloadOffset,
+                column.Payload.Length,
+                column.Checksum,
+                column.NullCount,
+                column.DistinctCount,
+                column.Min,
+                column.Max);
+        }
+
+        _rowGroups.Add(new RowGroupMetadata(_rowsWritten, rowGroup.RowCount, chunks));
+        _rowsWritten += rowGroup.RowCount;
+        _rowsEncoding -= rowGroup.RowCount;
     }
 
     private long AlignStream()

@@ -15,7 +15,16 @@ public sealed record OlapWriterOptions
     /// Rows held in memory before a sorted run is spilled to a temporary file; unsorted files buffer one row group.
     /// Bounds the writer's memory whatever the input size.
     /// </summary>
-    public int SortBufferRows { get; init; } = 4 * FormatConstants.DefaultRowGroupSize;
+    public int SortBufferRows { get; init; } = 16 * FormatConstants.DefaultRowGroupSize;
+
+    /// <summary>
+    /// Row groups analyzed and encoded at once on worker threads while rows keep arriving; 1 encodes on the caller's
+    /// thread. The file is the same byte for byte whatever the number.
+    /// </summary>
+    public int EncodingThreads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>A sort's temporary run: plain payloads without zone maps, encoded on the caller's thread.</summary>
+    internal bool IsSortRun { get; init; }
 
     /// <summary>Forces one encoding where it applies (falling back to plain), for tests and benchmarks.</summary>
     public EncodingKind? ForceEncoding { get; init; }

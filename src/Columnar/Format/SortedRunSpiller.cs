@@ -5,7 +5,8 @@ namespace Olap.Columnar.Format;
 /// <summary>
 /// The external sort behind a sorted file: buffered rows are sorted (stably) and, when the buffer fills, spilled as a
 /// run to a temporary native file; at the end the runs are merged (k-way, ties to the earlier run) into row groups.
-/// Memory stays at one buffer plus one chunk per run, whatever the input size.
+/// Memory stays at two buffers (one filling, one being spilled on a worker thread) plus one chunk per run, whatever
+/// the input size.
 /// </summary>
 internal sealed class SortedRunSpiller : IDisposable
 {
@@ -13,6 +14,8 @@ internal sealed class SortedRunSpiller : IDisposable
     private readonly IReadOnlyList<SortKeyColumn> _key;
     private readonly string _directory;
     private readonly List<string> _runs = [];
+    private Task? _spilling;
+    private ColumnBuilder[]? _spare;
 
     public SortedRunSpiller(IReadOnlyList<ColumnDefinition> columns, IReadOnlyList<SortKeyColumn> key, string directory)
     {
@@ -23,26 +26,57 @@ internal sealed class SortedRunSpiller : IDisposable
 
     public long SpilledRows { get; private set; }
 
-    /// <summary>Sorts the buffered rows, writes them as a run, and clears the buffer.</summary>
+    /// <summary>
+    /// Takes the buffered rows, leaving the buffer empty, and sorts and writes them as a run on a worker thread while
+    /// the caller fills the buffer again. At most one run is being written at a time.
+    /// </summary>
     public void Spill(ColumnBuilder[] buffer)
     {
+        WaitForSpill();
+        var owned = new ColumnBuilder[buffer.Length];
+        var spare = _spare ?? OlapFileWriter.CreateBuilders(_columns);
+        _spare = null;
+        for (var c = 0; c < buffer.Length; c++)
+        {
+            owned[c] = buffer[c];
+            buffer[c] = spare[c];
+        }
+
         var path = Path.Combine(_directory, $".olap-sort-{Environment.ProcessId}-{Guid.NewGuid():N}.run");
         _runs.Add(path);
-        using var writer = new OlapFileWriter(path, _columns);
-        var rows = buffer[0].Count;
+        SpilledRows += owned[0].Count;
+        _spilling = Task.Run(() =>
+        {
+            WriteRun(path, owned);
+            foreach (var builder in owned)
+            {
+                builder.Clear();
+            }
+
+            _spare = owned;
+        });
+    }
+
+    private void WriteRun(string path, ColumnBuilder[] buffer)
+    {
+        using var writer = new OlapFileWriter(path, _columns, new OlapWriterOptions { IsSortRun = true });
         var (vectors, order) = Sorted(buffer);
         writer.AppendGather(vectors, order);
         writer.Finish();
-        SpilledRows += rows;
-        foreach (var builder in buffer)
-        {
-            builder.Clear();
-        }
+    }
+
+    /// <summary>Lets the run being written finish, rethrowing its error.</summary>
+    private void WaitForSpill()
+    {
+        var spilling = _spilling;
+        _spilling = null;
+        spilling?.GetAwaiter().GetResult();
     }
 
     /// <summary>Emits every row in key order into <paramref name="output"/>, handing each full row group to <paramref name="flush"/>.</summary>
     public void MergeInto(ColumnBuilder[] output, Action<ColumnBuilder[]> flush, int rowGroupSize)
     {
+        WaitForSpill();
         if (_runs.Count == 0)
         {
             // Everything fit in memory: gather the buffer in key order straight into row groups, no temporary files.
@@ -67,11 +101,6 @@ internal sealed class SortedRunSpiller : IDisposable
             return;
         }
 
-        if (output[0].Count > 0)
-        {
-            Spill(output);
-        }
-
         var readers = new List<OlapFileReader>();
         try
         {
@@ -81,6 +110,24 @@ internal sealed class SortedRunSpiller : IDisposable
                 var reader = OlapFileReader.Open(_runs[r]);
                 readers.Add(reader);
                 var cursor = new RunCursor(r, reader);
+                if (cursor.Advance())
+                {
+                    cursors.Add(cursor);
+                }
+            }
+
+            // The rows still buffered arrived last: sorted in memory, they are the last run without a trip to disk.
+            if (output[0].Count > 0)
+            {
+                var (vectors, order) = Sorted(output);
+                var sorted = OlapFileWriter.CreateBuilders(_columns);
+                for (var c = 0; c < sorted.Length; c++)
+                {
+                    sorted[c].AppendGather(vectors[c], order);
+                    output[c].Clear();
+                }
+
+                var cursor = new RunCursor(_runs.Count, [.. sorted.Select(b => b.ToVector())]);
                 if (cursor.Advance())
                 {
                     cursors.Add(cursor);
@@ -132,9 +179,22 @@ internal sealed class SortedRunSpiller : IDisposable
 
     public void Dispose()
     {
+        try
+        {
+            _spilling?.Wait();
+        }
+        catch (AggregateException)
+        {
+            // The sort is being abandoned; the run's error no longer matters, its file goes below.
+        }
+
+        _spilling = null;
         foreach (var run in _runs)
         {
-            File.Delete(run);
+            if (File.Exists(run))
+            {
+                File.Delete(run);
+            }
         }
 
         _runs.Clear();
@@ -270,10 +330,12 @@ internal sealed class SortedRunSpiller : IDisposable
     }
 
 
-    /// <summary>The next unread row of one run.</summary>
+    /// <summary>The next unread row of one run, read from its file or, for the last run, from sorted vectors in memory.</summary>
     private sealed class RunCursor
     {
-        private readonly FileScan _scan;
+        private readonly FileScan? _scan;
+        private readonly ColumnVector[]? _sorted;
+        private int _nextSlice;
 
         public RunCursor(int run, OlapFileReader reader)
         {
@@ -286,6 +348,14 @@ internal sealed class SortedRunSpiller : IDisposable
 
             _scan = reader.Scan(all);
             Chunk = _scan.CreateChunk();
+            Row = -1;
+        }
+
+        public RunCursor(int run, ColumnVector[] sorted)
+        {
+            Run = run;
+            _sorted = sorted;
+            Chunk = new DataChunk([.. sorted.Select(v => v.Type)]);
             Row = -1;
         }
 
@@ -306,12 +376,36 @@ internal sealed class SortedRunSpiller : IDisposable
                 return true;
             }
 
-            if (!_scan.Next(Chunk))
+            if (!NextChunk())
             {
                 return false;
             }
 
             Row = 0;
+            return true;
+        }
+
+        private bool NextChunk()
+        {
+            if (_scan is not null)
+            {
+                return _scan.Next(Chunk);
+            }
+
+            var total = _sorted![0].Count;
+            if (_nextSlice >= total)
+            {
+                return false;
+            }
+
+            var count = Math.Min(Chunk.Capacity, total - _nextSlice);
+            for (var c = 0; c < _sorted.Length; c++)
+            {
+                Chunk.Columns[c].ReferenceSlice(_sorted[c], _nextSlice, count);
+            }
+
+            Chunk.SetCount(count);
+            _nextSlice += count;
             return true;
         }
     }

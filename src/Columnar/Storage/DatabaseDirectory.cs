@@ -12,6 +12,7 @@ public sealed class DatabaseDirectory
     public const string SegmentExtension = ".olap";
 
     private readonly Lock _commitLock = new();
+    private readonly HashSet<string> _reserved = new(StringComparer.Ordinal);
     private Manifest _current;
 
     private DatabaseDirectory(string path, Manifest current)
@@ -76,6 +77,31 @@ public sealed class DatabaseDirectory
     /// <summary>A fresh segment file name for a writer; the file belongs to the database once a manifest names it.</summary>
     public static string NewSegmentFileName() => $"segment-{Guid.NewGuid():N}{SegmentExtension}";
 
+    /// <summary>
+    /// A fresh segment file name that commits leave alone, with its temporary and sort-run files, until
+    /// <see cref="ReleaseSegment"/>: for writers that work outside the write lock (appenders) while other
+    /// statements commit and tidy the directory.
+    /// </summary>
+    public string ReserveSegment()
+    {
+        var name = NewSegmentFileName();
+        lock (_commitLock)
+        {
+            _reserved.Add(name);
+        }
+
+        return name;
+    }
+
+    /// <summary>Ends a reservation: the segment is now named by a manifest, or abandoned and deleted by its writer.</summary>
+    public void ReleaseSegment(string fileName)
+    {
+        lock (_commitLock)
+        {
+            _reserved.Remove(fileName);
+        }
+    }
+
     public string SegmentPath(string fileName) => System.IO.Path.Combine(Path, fileName);
 
     /// <summary>
@@ -131,9 +157,16 @@ public sealed class DatabaseDirectory
             }
         }
 
+        // While a reserved segment is being written, its temporary file and the sort runs beside it are in use.
+        var writing = _reserved.Count > 0;
         foreach (var file in Directory.EnumerateFiles(Path))
         {
             var name = System.IO.Path.GetFileName(file);
+            if (writing && (_reserved.Contains(name) || IsLeftover(file)))
+            {
+                continue;
+            }
+
             if ((IsSegment(name) && !referenced.Contains(name)) || IsLeftover(file))
             {
                 File.Delete(file);

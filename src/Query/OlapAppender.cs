@@ -1,0 +1,144 @@
+using Olap.Columnar.Format;
+using Olap.Columnar.Storage;
+using Olap.Columnar.Vectors;
+using Olap.Query.Binding;
+
+namespace Olap.Query;
+
+/// <summary>
+/// Bulk loading into one table without SQL text: chunks of column vectors go straight into a new segment file, ordered
+/// by the table's sort key and encoded on worker threads. <see cref="Commit"/> adds the segment to the table in one
+/// manifest commit; disposing without committing leaves the table exactly as it was.
+/// </summary>
+/// <remarks>One appender is used from one thread at a time. Other connections may query and write meanwhile.</remarks>
+public sealed class OlapAppender : IDisposable
+{
+    private readonly OlapDatabase _database;
+    private readonly TableEntry _table;
+    private readonly string _segmentName;
+    private readonly string _segmentPath;
+    private OlapFileWriter? _writer;
+    private bool _committed;
+
+    internal OlapAppender(OlapDatabase database, string table)
+    {
+        _database = database;
+        _table = database.Directory.Current.FindTable(table)
+            ?? throw new QueryException(NameSuggestions.WithSuggestion($"table {table} does not exist", table, database.Directory.Current.Tables.Select(t => t.Name)));
+        _segmentName = database.Directory.ReserveSegment();
+        _segmentPath = database.Directory.SegmentPath(_segmentName);
+        try
+        {
+            _writer = new OlapFileWriter(_segmentPath, _table.Columns, new OlapWriterOptions { SortKey = _table.SortKey });
+        }
+        catch
+        {
+            database.Directory.ReleaseSegment(_segmentName);
+            throw;
+        }
+    }
+
+    public string TableName => _table.Name;
+
+    /// <summary>The table's columns: appended chunks have one vector per column, of these types, in this order.</summary>
+    public IReadOnlyList<ColumnDefinition> Columns => _table.Columns;
+
+    /// <summary>Rows appended so far.</summary>
+    public long RowCount => _writer?.RowCount ?? 0;
+
+    /// <summary>An empty chunk shaped like the table, to fill and append; chunks of any capacity are accepted.</summary>
+    public DataChunk CreateChunk(int capacity = VectorSize.Standard) => new([.. _table.Columns.Select(c => c.Type)], capacity);
+
+    /// <summary>Appends the live rows of <paramref name="chunk"/> (its selection, if any); the vectors may be reused afterwards.</summary>
+    public void Append(DataChunk chunk)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        var writer = Writer();
+        try
+        {
+            writer.Append(chunk);
+        }
+        catch (ArgumentException error)
+        {
+            throw new QueryException($"cannot append to {_table.Name}: {error.Message}", error);
+        }
+    }
+
+    /// <summary>
+    /// Writes the segment and adds it to the table. Fails, changing nothing, if the table was dropped or redefined
+    /// since the appender was created.
+    /// </summary>
+    public long Commit()
+    {
+        var writer = Writer();
+        var rows = writer.RowCount;
+        writer.Finish();
+        _writer = null;
+        try
+        {
+            lock (_database.WriteLock)
+            {
+                var manifest = _database.Directory.Current;
+                var current = manifest.FindTable(_table.Name);
+                if (current is null || !current.Columns.SequenceEqual(_table.Columns) || !current.SortKey.SequenceEqual(_table.SortKey))
+                {
+                    throw new QueryException($"table {_table.Name} was dropped or redefined while rows were being appended; nothing was added");
+                }
+
+                if (rows > 0)
+                {
+                    var updated = current with { Segments = [.. current.Segments, new SegmentEntry(_segmentName, rows)] };
+                    _database.Directory.Commit(manifest with
+                    {
+                        Version = manifest.Version + 1,
+                        Tables = [.. manifest.Tables.Select(t => ReferenceEquals(t, current) ? updated : t)],
+                    });
+                }
+                else
+                {
+                    File.Delete(_segmentPath);
+                }
+            }
+
+            _committed = true;
+            return rows;
+        }
+        catch
+        {
+            TryDelete(_segmentPath);
+            _committed = true;
+            throw;
+        }
+        finally
+        {
+            _database.Directory.ReleaseSegment(_segmentName);
+        }
+    }
+
+    /// <summary>Abandons the rows unless committed: the segment file is removed and the table is unchanged.</summary>
+    public void Dispose()
+    {
+        _writer?.Dispose();
+        _writer = null;
+        if (!_committed)
+        {
+            TryDelete(_segmentPath);
+            _database.Directory.ReleaseSegment(_segmentName);
+            _committed = true;
+        }
+    }
+
+    private OlapFileWriter Writer()
+        => _writer ?? throw new ObjectDisposedException(nameof(OlapAppender), "the appender was committed or disposed");
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
