@@ -35,6 +35,27 @@ public sealed class OlapFileReader : IDisposable
 
     public long RowCount => Footer.RowCount;
 
+    /// <summary>Lets the pages of row group <paramref name="rowGroup"/> leave memory: it will not be read again (see <see cref="MappedFile.ReleasePages"/>).</summary>
+    internal void ReleaseRowGroupPages(int rowGroup)
+    {
+        long start = long.MaxValue, end = 0;
+        foreach (var chunk in Footer.RowGroups[rowGroup].Columns)
+        {
+            if (chunk.ValidityLength > 0)
+            {
+                start = Math.Min(start, chunk.ValidityOffset);
+            }
+
+            start = Math.Min(start, chunk.PayloadOffset);
+            end = Math.Max(end, chunk.PayloadOffset + chunk.PayloadLength);
+        }
+
+        if (end > start)
+        {
+            _mapped.ReleasePages(start, end - start);
+        }
+    }
+
     /// <summary>Column chunks loaded (checksummed and opened) so far: a scan loads only the columns it needs.</summary>
     public int ChunksLoaded => _chunksLoaded;
 

@@ -334,8 +334,11 @@ internal sealed class SortedRunSpiller : IDisposable
     private sealed class RunCursor
     {
         private readonly FileScan? _scan;
+        private readonly OlapFileReader? _reader;
         private readonly ColumnVector[]? _sorted;
         private int _nextSlice;
+        private long _rowsRead;
+        private int _released;
 
         public RunCursor(int run, OlapFileReader reader)
         {
@@ -346,6 +349,7 @@ internal sealed class SortedRunSpiller : IDisposable
                 all[c] = c;
             }
 
+            _reader = reader;
             _scan = reader.Scan(all);
             Chunk = _scan.CreateChunk();
             Row = -1;
@@ -389,7 +393,20 @@ internal sealed class SortedRunSpiller : IDisposable
         {
             if (_scan is not null)
             {
-                return _scan.Next(Chunk);
+                // Rows before this chunk are merged: their row groups will not be read again, so their pages may go.
+                var groups = _reader!.RowGroups;
+                while (_released < groups.Count && groups[_released].FirstRow + groups[_released].RowCount <= _rowsRead)
+                {
+                    _reader.ReleaseRowGroupPages(_released++);
+                }
+
+                if (!_scan.Next(Chunk))
+                {
+                    return false;
+                }
+
+                _rowsRead += Chunk.Count;
+                return true;
             }
 
             var total = _sorted![0].Count;
