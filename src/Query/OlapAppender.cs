@@ -15,25 +15,23 @@ public sealed class OlapAppender : IDisposable
 {
     private readonly OlapDatabase _database;
     private readonly TableEntry _table;
-    private readonly string _segmentName;
-    private readonly string _segmentPath;
+    private readonly List<string> _segmentNames = [];
     private OlapFileWriter? _writer;
     private bool _committed;
 
-    internal OlapAppender(OlapDatabase database, string table)
+    internal OlapAppender(OlapDatabase database, string table, long maxSegmentBytes = 1L << 30)
     {
         _database = database;
         _table = database.Directory.Current.FindTable(table)
             ?? throw new QueryException(NameSuggestions.WithSuggestion($"table {table} does not exist", table, database.Directory.Current.Tables.Select(t => t.Name)));
-        _segmentName = database.Directory.ReserveSegment();
-        _segmentPath = database.Directory.SegmentPath(_segmentName);
         try
         {
-            _writer = new OlapFileWriter(_segmentPath, _table.Columns, new OlapWriterOptions { SortKey = _table.SortKey });
+            // Large loads continue in further segments (files stay far below the 2 GiB a mapped file may have).
+            _writer = new OlapFileWriter(NextSegmentPath(), _table.Columns, new OlapWriterOptions { SortKey = _table.SortKey, ContinuationPath = NextSegmentPath, MaxFileBytes = maxSegmentBytes });
         }
         catch
         {
-            database.Directory.ReleaseSegment(_segmentName);
+            ReleaseSegments();
             throw;
         }
     }
@@ -87,7 +85,7 @@ public sealed class OlapAppender : IDisposable
 
                 if (rows > 0)
                 {
-                    var updated = current with { Segments = [.. current.Segments, new SegmentEntry(_segmentName, rows)] };
+                    var updated = current with { Segments = [.. current.Segments, .. writer.Files.Select(f => new SegmentEntry(Path.GetFileName(f.Path), f.RowCount))] };
                     _database.Directory.Commit(manifest with
                     {
                         Version = manifest.Version + 1,
@@ -96,7 +94,7 @@ public sealed class OlapAppender : IDisposable
                 }
                 else
                 {
-                    File.Delete(_segmentPath);
+                    DeleteFiles(writer);
                 }
             }
 
@@ -105,25 +103,25 @@ public sealed class OlapAppender : IDisposable
         }
         catch
         {
-            TryDelete(_segmentPath);
+            DeleteFiles(writer);
             _committed = true;
             throw;
         }
         finally
         {
-            _database.Directory.ReleaseSegment(_segmentName);
+            ReleaseSegments();
         }
     }
 
     /// <summary>Abandons the rows unless committed: the segment file is removed and the table is unchanged.</summary>
     public void Dispose()
     {
+        // An unfinished writer deletes its files itself.
         _writer?.Dispose();
         _writer = null;
         if (!_committed)
         {
-            TryDelete(_segmentPath);
-            _database.Directory.ReleaseSegment(_segmentName);
+            ReleaseSegments();
             _committed = true;
         }
     }
@@ -131,14 +129,34 @@ public sealed class OlapAppender : IDisposable
     private OlapFileWriter Writer()
         => _writer ?? throw new ObjectDisposedException(nameof(OlapAppender), "the appender was committed or disposed");
 
-    private static void TryDelete(string path)
+    private string NextSegmentPath()
     {
-        try
+        var name = _database.Directory.ReserveSegment();
+        _segmentNames.Add(name);
+        return _database.Directory.SegmentPath(name);
+    }
+
+    private void ReleaseSegments()
+    {
+        foreach (var name in _segmentNames)
         {
-            File.Delete(path);
+            _database.Directory.ReleaseSegment(name);
         }
-        catch (IOException)
+
+        _segmentNames.Clear();
+    }
+
+    private static void DeleteFiles(OlapFileWriter writer)
+    {
+        foreach (var file in writer.Files)
         {
+            try
+            {
+                File.Delete(file.Path);
+            }
+            catch (IOException)
+            {
+            }
         }
     }
 }

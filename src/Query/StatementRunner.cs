@@ -184,9 +184,9 @@ internal sealed class StatementRunner : IBindCatalog
             RequireDistinctNames(columns.Select(c => c.Name).ToList(), create.Position);
             var sortKey = ResolveSortKey(create.SortedBy, columns);
             var entry = new TableEntry(name, columns, sortKey, []);
-            var segment = WriteSegment(entry, CastForStorage(plan, columns));
-            Commit(_manifest with { Tables = [.. _manifest.Tables, entry with { Segments = segment is null ? [] : [segment] }] });
-            return QueryResult.Empty(segment?.RowCount ?? 0);
+            var segments = WriteSegments(entry, CastForStorage(plan, columns));
+            CommitOrDelete(_manifest with { Tables = [.. _manifest.Tables, entry with { Segments = segments }] }, segments);
+            return QueryResult.Empty(segments.Sum(segment => segment.RowCount));
         }
 
         if (create.Columns.Count == 0)
@@ -309,14 +309,14 @@ internal sealed class StatementRunner : IBindCatalog
         }
 
         var projected = new LogicalProjection(source, expressions, [.. entry.Columns.Select(c => new OutputColumn(c.Name, c.Type))]);
-        var segment = WriteSegment(entry, projected);
-        if (segment is null)
+        var segments = WriteSegments(entry, projected);
+        if (segments.Count == 0)
         {
             return QueryResult.Empty(0);
         }
 
-        Commit(ReplaceTable(entry, entry with { Segments = [.. entry.Segments, segment] }));
-        return QueryResult.Empty(segment.RowCount);
+        CommitOrDelete(ReplaceTable(entry, entry with { Segments = [.. entry.Segments, .. segments] }), segments);
+        return QueryResult.Empty(segments.Sum(segment => segment.RowCount));
     }
 
     private LogicalValues BindValues(InsertStatement insert, TableEntry entry, List<int> targets)
@@ -372,42 +372,29 @@ internal sealed class StatementRunner : IBindCatalog
             throw new BindException($"file '{copy.Path}' does not exist", copy.Position);
         }
 
-        var file = _database.Directory.SegmentPath(DatabaseDirectory.NewSegmentFileName());
-        long rows = 0;
         try
         {
-            using (var reader = Columnar.Text.DelimitedTextReader.Open(copy.Path, entry.Columns, options.Text))
-            using (var writer = new OlapFileWriter(file, entry.Columns, new OlapWriterOptions { SortKey = entry.SortKey }))
+            using var reader = Columnar.Text.DelimitedTextReader.Open(copy.Path, entry.Columns, options.Text);
+            var segments = WriteSegments(entry, writer =>
             {
                 var chunk = reader.CreateChunk();
                 while (reader.ReadChunk(chunk))
                 {
                     _cancellation.ThrowIfCancellationRequested();
                     writer.Append(chunk);
-                    rows += chunk.LiveCount;
                 }
-
-                writer.Finish();
-            }
-
-            if (rows == 0)
+            });
+            if (segments.Count == 0)
             {
-                File.Delete(file);
                 return QueryResult.Empty(0);
             }
 
-            Commit(ReplaceTable(entry, entry with { Segments = [.. entry.Segments, new SegmentEntry(System.IO.Path.GetFileName(file), rows)] }));
-            return QueryResult.Empty(rows);
+            CommitOrDelete(ReplaceTable(entry, entry with { Segments = [.. entry.Segments, .. segments] }), segments);
+            return QueryResult.Empty(segments.Sum(segment => segment.RowCount));
         }
         catch (Columnar.Text.DelimitedTextException error)
         {
-            DeleteQuietly(file);
             throw new QueryException(error.Message, error);
-        }
-        catch
-        {
-            DeleteQuietly(file);
-            throw;
         }
     }
 
@@ -612,35 +599,51 @@ internal sealed class StatementRunner : IBindCatalog
     }
 
     /// <summary>Writes a plan's rows as a new segment sorted by the table's key; null when there were no rows.</summary>
-    private SegmentEntry? WriteSegment(TableEntry entry, LogicalOperator plan)
+    private List<SegmentEntry> WriteSegments(TableEntry entry, LogicalOperator plan)
     {
-        var file = _database.Directory.SegmentPath(DatabaseDirectory.NewSegmentFileName());
-        long rows = 0;
+        var physical = PhysicalPlanner.Plan(QueryOptimizer.Optimize(plan));
+        return WriteSegments(entry, writer => ResultCollector.Stream(physical, Context(), writer.Append));
+    }
+
+    /// <summary>
+    /// Writes rows into new segment files (more than one when the rows outgrow a file) and returns them, none when
+    /// there were no rows. A failure deletes whatever was written.
+    /// </summary>
+    private List<SegmentEntry> WriteSegments(TableEntry entry, Action<OlapFileWriter> fill)
+    {
+        string NewSegmentPath() => _database.Directory.SegmentPath(DatabaseDirectory.NewSegmentFileName());
+        using var writer = new OlapFileWriter(NewSegmentPath(), entry.Columns, new OlapWriterOptions { SortKey = entry.SortKey, ContinuationPath = NewSegmentPath });
+        fill(writer);
+        writer.Finish();
+        var segments = writer.Files.Select(f => new SegmentEntry(System.IO.Path.GetFileName(f.Path), f.RowCount)).ToList();
+        if (segments.Sum(segment => segment.RowCount) == 0)
+        {
+            DeleteQuietly(segments);
+            return [];
+        }
+
+        return segments;
+    }
+
+    /// <summary>Commits <paramref name="next"/>; if that fails, the new segments it would have named are deleted.</summary>
+    private void CommitOrDelete(Manifest next, IReadOnlyList<SegmentEntry> segments)
+    {
         try
         {
-            var physical = PhysicalPlanner.Plan(QueryOptimizer.Optimize(plan));
-            using (var writer = new OlapFileWriter(file, entry.Columns, new OlapWriterOptions { SortKey = entry.SortKey }))
-            {
-                ResultCollector.Stream(physical, Context(), chunk =>
-                {
-                    writer.Append(chunk);
-                    rows += chunk.LiveCount;
-                });
-                writer.Finish();
-            }
-
-            if (rows == 0)
-            {
-                File.Delete(file);
-                return null;
-            }
-
-            return new SegmentEntry(System.IO.Path.GetFileName(file), rows);
+            Commit(next);
         }
         catch
         {
-            DeleteQuietly(file);
+            DeleteQuietly(segments);
             throw;
+        }
+    }
+
+    private void DeleteQuietly(IReadOnlyList<SegmentEntry> segments)
+    {
+        foreach (var segment in segments)
+        {
+            DeleteQuietly(_database.Directory.SegmentPath(segment.FileName));
         }
     }
 

@@ -12,8 +12,10 @@ namespace Olap.Columnar.Format;
 /// </summary>
 public sealed class OlapFileWriter : IDisposable
 {
-    private readonly string _path;
-    private readonly string _temporaryPath;
+    private readonly List<WrittenFile> _files = [];
+    private string _path;
+    private string _temporaryPath;
+    private long _fileFirstRow;
     private readonly IReadOnlyList<ColumnDefinition> _columns;
     private readonly OlapWriterOptions _options;
     private readonly ColumnBuilder[] _buffer;
@@ -61,9 +63,9 @@ public sealed class OlapFileWriter : IDisposable
             }
         }
 
-        _path = path;
+        _path = System.IO.Path.GetFullPath(path);
         _columns = columns;
-        _temporaryPath = path + ".tmp-" + Environment.ProcessId + "-" + Guid.NewGuid().ToString("N")[..8];
+        _temporaryPath = TemporaryPath(_path);
         _buffer = CreateBuilders(columns);
         if (_options.SortKey.Count > 0)
         {
@@ -73,6 +75,12 @@ public sealed class OlapFileWriter : IDisposable
         _stream = new FileStream(_temporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
         WriteHeader();
     }
+
+    /// <summary>
+    /// The files written, in row order, once <see cref="Finish"/> has run: one, unless
+    /// <see cref="OlapWriterOptions.ContinuationPath"/> let the rows continue into further files.
+    /// </summary>
+    public IReadOnlyList<WrittenFile> Files => _files;
 
     public long RowCount => _rowsWritten + _rowsEncoding + _buffer[0].Count + (_spiller?.SpilledRows ?? 0);
 
@@ -185,20 +193,7 @@ public sealed class OlapFileWriter : IDisposable
             WriteRowGroup(pending.GetAwaiter().GetResult());
         }
 
-        var footerStart = _stream!.Position;
-        _payload.Reset();
-        new FileFooter(_columns, _options.SortKey, _options.RowGroupSize, _rowGroups).Write(_payload);
-        var footer = _payload.WrittenSpan;
-        _stream.Write(footer);
-        Span<byte> trailer = stackalloc byte[FormatConstants.TrailerSize];
-        BitConverter.TryWriteBytes(trailer, XxHash64.HashToUInt64(footer));
-        BitConverter.TryWriteBytes(trailer[8..], (uint)(_stream.Position - footerStart));
-        FormatConstants.Magic.CopyTo(trailer[12..]);
-        _stream.Write(trailer);
-        _stream.Flush(flushToDisk: true);
-        _stream.Dispose();
-        _stream = null;
-        File.Move(_temporaryPath, _path, overwrite: true);
+        CompleteFile();
         _finished = true;
         _spiller?.Dispose();
     }
@@ -232,8 +227,60 @@ public sealed class OlapFileWriter : IDisposable
             File.Delete(_temporaryPath);
         }
 
+        // Files already completed under their names belong to this unfinished write too.
+        foreach (var file in _files)
+        {
+            File.Delete(file.Path);
+        }
+
+        _files.Clear();
         _finished = true;
     }
+
+    private static string TemporaryPath(string path) => path + ".tmp-" + Environment.ProcessId + "-" + Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>Writes the footer and trailer of the current file, flushes it and moves it to its name.</summary>
+    private void CompleteFile()
+    {
+        var footerStart = _stream!.Position;
+        _payload.Reset();
+        new FileFooter(_columns, _options.SortKey, _options.RowGroupSize, _rowGroups).Write(_payload);
+        var footer = _payload.WrittenSpan;
+        _stream.Write(footer);
+        Span<byte> trailer = stackalloc byte[FormatConstants.TrailerSize];
+        BitConverter.TryWriteBytes(trailer, XxHash64.HashToUInt64(footer));
+        BitConverter.TryWriteBytes(trailer[8..], (uint)(_stream.Position - footerStart));
+        FormatConstants.Magic.CopyTo(trailer[12..]);
+        _stream.Write(trailer);
+        _stream.Flush(flushToDisk: true);
+        _stream.Dispose();
+        _stream = null;
+        File.Move(_temporaryPath, _path, overwrite: true);
+        _files.Add(new WrittenFile(_path, _rowsWritten - _fileFirstRow));
+    }
+
+    /// <summary>
+    /// Before a row group of <paramref name="bytes"/> would take the current file past the size limit, completes it
+    /// and continues in the next path the options give. Sorted rows stay in order across the files.
+    /// </summary>
+    private void ContinueInNewFileIfFull(long bytes)
+    {
+        if (_options.ContinuationPath is not { } next || _rowGroups.Count == 0 || _stream!.Position + bytes + FooterAllowance(_rowGroups.Count + 1) <= _options.MaxFileBytes)
+        {
+            return;
+        }
+
+        CompleteFile();
+        _rowGroups.Clear();
+        _fileFirstRow = _rowsWritten;
+        _path = System.IO.Path.GetFullPath(next());
+        _temporaryPath = TemporaryPath(_path);
+        _stream = new FileStream(_temporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+        WriteHeader();
+    }
+
+    /// <summary>A generous bound on the footer: per chunk a few hundred bytes of metadata and zone map.</summary>
+    private long FooterAllowance(int rowGroups) => 4096 + (rowGroups * (long)_columns.Count * 512);
 
     internal static ColumnBuilder[] CreateBuilders(IReadOnlyList<ColumnDefinition> columns)
     {
@@ -341,6 +388,13 @@ public sealed class OlapFileWriter : IDisposable
 
     private void WriteRowGroup(EncodedRowGroup rowGroup)
     {
+        long bytes = 0;
+        foreach (var column in rowGroup.Columns)
+        {
+            bytes += column.Payload.Length + (column.Validity?.Length ?? 0) + (2 * FormatConstants.SectionAlignment);
+        }
+
+        ContinueInNewFileIfFull(bytes);
         var chunks = new ColumnChunkMetadata[rowGroup.Columns.Length];
         for (var c = 0; c < chunks.Length; c++)
         {
@@ -367,7 +421,7 @@ public sealed class OlapFileWriter : IDisposable
                 column.Max);
         }
 
-        _rowGroups.Add(new RowGroupMetadata(_rowsWritten, rowGroup.RowCount, chunks));
+        _rowGroups.Add(new RowGroupMetadata(_rowsWritten - _fileFirstRow, rowGroup.RowCount, chunks));
         _rowsWritten += rowGroup.RowCount;
         _rowsEncoding -= rowGroup.RowCount;
     }

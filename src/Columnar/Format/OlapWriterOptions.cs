@@ -23,9 +23,22 @@ public sealed record OlapWriterOptions
     /// </summary>
     public int EncodingThreads { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// When set, a file that would grow past <see cref="MaxFileBytes"/> is completed and the rows continue in a new
+    /// file at the path this returns (sorted rows stay in order across files); <see cref="OlapFileWriter.Files"/> lists
+    /// them. Without it one file holds every row.
+    /// </summary>
+    public Func<string>? ContinuationPath { get; init; }
+
+    /// <summary>The size a file may reach before the rows continue in the next one (with <see cref="ContinuationPath"/>).</summary>
+    public long MaxFileBytes { get; init; } = 1L << 30;
+
     /// <summary>A sort's temporary run: plain payloads without zone maps, encoded on the caller's thread.</summary>
     internal bool IsSortRun { get; init; }
 
     /// <summary>Forces one encoding where it applies (falling back to plain), for tests and benchmarks.</summary>
     public EncodingKind? ForceEncoding { get; init; }
 }
+
+/// <summary>One file an <see cref="OlapFileWriter"/> completed, with the rows it holds.</summary>
+public sealed record WrittenFile(string Path, long RowCount);

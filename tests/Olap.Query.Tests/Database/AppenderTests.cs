@@ -82,6 +82,26 @@ public sealed class AppenderTests : IDisposable
     }
 
     [Fact]
+    public void A_load_that_outgrows_a_segment_continues_in_further_segments_committed_together()
+    {
+        var segmentsBefore = DirectoryState.ReferencedSegments(_db.Path).Count;
+        using (var appender = new OlapAppender(_db, "t", maxSegmentBytes: 100_000))
+        {
+            for (var batch = 0; batch < 40; batch++) // 400,000 rows: four row groups, and a segment holds one
+            {
+                appender.Append(Chunk(appender, batch * 10_000, 10_000));
+            }
+
+            appender.Commit();
+        }
+
+        Assert.True(DirectoryState.ReferencedSegments(_db.Path).Count - segmentsBefore >= 3, "the rows should span several segments");
+        Assert.Equal(DirectoryState.ReferencedSegments(_db.Path).Order(StringComparer.Ordinal), DirectoryState.SegmentFiles(_db.Path).Order(StringComparer.Ordinal));
+        Assert.Equal("400001", ResultText.Lines(_db.Execute("SELECT count(*) FROM t"))[^1]);
+        Assert.Equal("40000", ResultText.Lines(_db.Execute("SELECT count(*) FROM t WHERE name IS NULL"))[^1]);
+    }
+
+    [Fact]
     public void An_appender_disposed_without_commit_changes_nothing()
     {
         var before = DirectoryState.Of(_db.Path);
