@@ -1,0 +1,90 @@
+using RadLine;
+using Spectre.Console;
+
+namespace Olap.Cli.Terminal;
+
+/// <summary>
+/// Line editing by RadLine: cursor movement, history on Up/Down kept in <see cref="HistoryFile"/>, Tab completion
+/// from <see cref="SqlCompletion"/>, SQL colouring when colours are allowed, and Ctrl-D on an empty line to leave.
+/// RadLine has no incremental (Ctrl-R) search.
+/// </summary>
+internal sealed class RadLineReader : ILineReader
+{
+    private readonly LineEditor _editor;
+    private readonly MutablePrompt _prompt = new();
+    private readonly HistoryFile _history;
+
+    public RadLineReader(SqlCompletion completion, HistoryFile history, bool colors)
+    {
+        _history = history;
+        _editor = new LineEditor(AnsiConsole.Console)
+        {
+            Prompt = _prompt,
+            Completion = new CompletionAdapter(completion),
+            Highlighter = colors ? new Highlighter() : null,
+        };
+        _editor.KeyBindings.Add(ConsoleKey.D, ConsoleModifiers.Control, () => new EndOfInputCommand());
+        foreach (var line in history.Load())
+        {
+            _editor.History.Add(line);
+        }
+    }
+
+    /// <summary>RadLine needs a terminal that takes ANSI codes; elsewhere the plain reader is used.</summary>
+    public static bool IsSupported => LineEditor.IsSupported(AnsiConsole.Console) && !Console.IsInputRedirected;
+
+    public string? ReadLine(string prompt)
+    {
+        _prompt.Text = prompt.TrimEnd();
+        var line = _editor.ReadLine(CancellationToken.None).GetAwaiter().GetResult();
+        if (line is not null)
+        {
+            _history.Append(line);
+        }
+
+        return line;
+    }
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class MutablePrompt : ILineEditorPrompt
+    {
+        public string Text { get; set; } = "olap>";
+
+        public (Markup Markup, int Margin) GetPrompt(ILineEditorState state, int line) => (new Markup(Markup.Escape(Text)), 1);
+    }
+
+    private sealed class CompletionAdapter(SqlCompletion completion) : ITextCompletion
+    {
+        public IEnumerable<string>? GetCompletions(string prefix, string word, string suffix) => completion.Complete(prefix, word);
+    }
+
+    private sealed class Highlighter : IHighlighter
+    {
+        private static readonly Style s_keyword = new(Color.Blue, decoration: Decoration.Bold);
+        private static readonly Style s_string = new(Color.Green);
+        private static readonly Style s_number = new(Color.Aqua);
+
+        public Style? Highlight(string token) => SqlTokenColor.KindOf(token) switch
+        {
+            SqlSpanKind.Keyword => s_keyword,
+            SqlSpanKind.String => s_string,
+            SqlSpanKind.Number => s_number,
+            _ => null,
+        };
+    }
+
+    /// <summary>Ctrl-D leaves when the line is empty, as in a Unix shell; on text it does nothing.</summary>
+    private sealed class EndOfInputCommand : LineEditorCommand
+    {
+        public override void Execute(LineEditorContext context)
+        {
+            if (context.Buffer.Content.Length == 0)
+            {
+                context.Submit(SubmitAction.Cancel);
+            }
+        }
+    }
+}
