@@ -33,9 +33,15 @@ internal static class Launcher
         using var shell = new Shell(session, console, settings);
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
-            // Ctrl-C cancels the running statement; at the prompt it does nothing, rather than end the session.
-            if (shell.Cancel() || interactive)
+            // Ctrl-C cancels the running statement; at the prompt it drops a half-typed statement rather than end
+            // the session. A script with nothing running ends as Ctrl-C ends any program.
+            if (shell.Cancel())
             {
+                e.Cancel = true;
+            }
+            else if (interactive)
+            {
+                shell.DiscardPending();
                 e.Cancel = true;
             }
         };

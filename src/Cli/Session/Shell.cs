@@ -21,6 +21,7 @@ internal sealed class Shell : IDisposable
     private int _pendingFirstLine = 1;
     private int _consumed;
     private CancellationTokenSource? _running;
+    private volatile bool _discardPending;
     private TextWriter? _redirect;
     private TextWriter? _once;
 
@@ -41,11 +42,17 @@ internal sealed class Shell : IDisposable
     public bool HadError { get; private set; }
 
     /// <summary>A statement has begun but not ended: the REPL shows the continuation prompt.</summary>
-    public bool IsPending => _pending.Length > 0;
+    public bool IsPending => _pending.Length > 0 && !_discardPending;
 
     /// <summary>Takes one line of input (without its line break); <paramref name="lineNumber"/> is its number in a script, for errors.</summary>
     public ShellOutcome Feed(string line, int lineNumber = 1)
     {
+        if (_discardPending)
+        {
+            _discardPending = false;
+            Reset();
+        }
+
         if (_pending.Length == 0)
         {
             if (line.TrimStart().StartsWith('.'))
@@ -122,6 +129,12 @@ internal sealed class Shell : IDisposable
         _pending.Clear();
         _consumed = 0;
     }
+
+    /// <summary>
+    /// Ctrl-C at the prompt: forgets a half-typed statement. Called from the signal's thread while the shell waits
+    /// for a line, so it only leaves a note that the next <see cref="Feed"/> acts on.
+    /// </summary>
+    public void DiscardPending() => _discardPending = true;
 
     /// <summary>Cancels the statement running now, if one is; true when there was one (Ctrl-C).</summary>
     public bool Cancel()

@@ -5,7 +5,8 @@ namespace Olap.Cli.Terminal;
 
 /// <summary>
 /// Line editing by RadLine: cursor movement, history on Up/Down kept in <see cref="HistoryFile"/>, Tab completion
-/// from <see cref="SqlCompletion"/>, SQL colouring when colours are allowed, and Ctrl-D on an empty line to leave.
+/// from <see cref="SqlCompletion"/>, SQL colouring when colours are allowed, Ctrl-A/E/U as in a shell, and Ctrl-D on
+/// an empty line to leave.
 /// RadLine has no incremental (Ctrl-R) search.
 /// </summary>
 internal sealed class RadLineReader : ILineReader
@@ -23,6 +24,12 @@ internal sealed class RadLineReader : ILineReader
             Completion = new CompletionAdapter(completion),
             Highlighter = colors ? new Highlighter() : null,
         };
+        // One line at a time (the shell joins lines into statements), so Up and Down walk the history.
+        _editor.KeyBindings.Add<PreviousHistoryCommand>(ConsoleKey.UpArrow);
+        _editor.KeyBindings.Add<NextHistoryCommand>(ConsoleKey.DownArrow);
+        _editor.KeyBindings.Add<MoveHomeCommand>(ConsoleKey.A, ConsoleModifiers.Control);
+        _editor.KeyBindings.Add<MoveEndCommand>(ConsoleKey.E, ConsoleModifiers.Control);
+        _editor.KeyBindings.Add(ConsoleKey.U, ConsoleModifiers.Control, () => new ClearLineCommand());
         _editor.KeyBindings.Add(ConsoleKey.D, ConsoleModifiers.Control, () => new EndOfInputCommand());
         foreach (var line in history.Load())
         {
@@ -74,6 +81,16 @@ internal sealed class RadLineReader : ILineReader
             SqlSpanKind.Number => s_number,
             _ => null,
         };
+    }
+
+    /// <summary>Ctrl-U empties the line, as in a Unix shell.</summary>
+    private sealed class ClearLineCommand : LineEditorCommand
+    {
+        public override void Execute(LineEditorContext context)
+        {
+            context.Buffer.Clear(0, context.Buffer.Content.Length);
+            context.Buffer.Move(0);
+        }
     }
 
     /// <summary>Ctrl-D leaves when the line is empty, as in a Unix shell; on text it does nothing.</summary>
