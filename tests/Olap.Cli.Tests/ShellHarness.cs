@@ -10,9 +10,10 @@ internal sealed class ShellHarness : IDisposable
     private readonly StringWriter _out = new();
     private readonly StringWriter _error = new();
 
-    public ShellHarness(ShellSettings? settings = null, int width = int.MaxValue, DatabaseSession? session = null)
+    /// <param name="terminal">Whether standard output is to pass for a terminal (colours stay off: <c>ColorAllowed</c> is false).</param>
+    public ShellHarness(ShellSettings? settings = null, int width = int.MaxValue, DatabaseSession? session = null, bool terminal = false)
     {
-        Shell = new Shell(session ?? DatabaseSession.InMemory(), new ShellConsole { Out = _out, Error = _error, Width = () => width }, settings);
+        Shell = new Shell(session ?? DatabaseSession.InMemory(), new ShellConsole { Out = _out, Error = _error, Width = () => width, OutIsTerminal = terminal }, settings);
     }
 
     public Shell Shell { get; }

@@ -188,6 +188,17 @@ internal sealed class Shell : IDisposable
         var toConsole = _once is null && _redirect is null;
         var output = _once ?? _redirect ?? Console.Out;
         var view = new ResultView(result);
+        if (view.ColumnCount == 0)
+        {
+            // A change prints nothing in a script; at the terminal, as in DuckDB and psql, it says how many rows it wrote.
+            if (toConsole && Console.OutIsTerminal && result.RowsAffected > 0)
+            {
+                Say(Console.OutPalette.Dim(string.Create(CultureInfo.InvariantCulture, $"{result.RowsAffected:N0} rows")));
+            }
+
+            return;
+        }
+
         if (verbatim && Settings.Mode is OutputMode.Box or OutputMode.Table && view.ColumnCount == 1)
         {
             // Plans are text to read, not values to tabulate: cutting their lines at a cell's width would hide them.

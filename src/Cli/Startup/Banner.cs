@@ -18,7 +18,7 @@ internal static class Banner
     public static string Text(DatabaseSession session, bool demo, string version)
     {
         var builder = new StringBuilder();
-        builder.AppendLine($"Olap {version}: {(demo ? "the demo database, " : string.Empty)}{session.Description}");
+        builder.AppendLine(demo ? $"Olap {version}: the demo database in {session.Database.Path}" : $"Olap {version}: {session.Description}");
         if (demo)
         {
             var catalog = new CatalogNames(session.Connection);

@@ -116,4 +116,15 @@ public sealed class ShellTests
 
         Assert.Matches(@"^a\r\n1\r\nRun Time: \d+\.\d{3} s\n$", output);
     }
+
+    [Fact]
+    public void At_a_terminal_a_change_says_how_many_rows_it_wrote_and_in_a_script_it_prints_nothing()
+    {
+        using var terminal = new ShellHarness(terminal: true);
+        using var script = new ShellHarness();
+        const string Sql = "CREATE TABLE t (a INTEGER); INSERT INTO t VALUES (1), (2), (3);";
+
+        Assert.Equal("3 rows\n", terminal.Run(Sql).ReplaceLineEndings("\n"));
+        Assert.Empty(script.Run(Sql));
+    }
 }
