@@ -7,13 +7,14 @@ namespace Olap.Cli.Terminal;
 /// Line editing by RadLine: cursor movement, history on Up/Down kept in <see cref="HistoryFile"/>, Tab completion
 /// from <see cref="SqlCompletion"/>, SQL colouring when colours are allowed, Ctrl-A/E/U as in a shell, and Ctrl-D on
 /// an empty line to leave.
-/// RadLine has no incremental (Ctrl-R) search.
+/// Ctrl-R searches the history (<see cref="HistorySearch"/>).
 /// </summary>
 internal sealed class RadLineReader : ILineReader
 {
     private readonly LineEditor _editor;
     private readonly MutablePrompt _prompt = new();
     private readonly HistoryFile _history;
+    private readonly List<string> _lines;
 
     public RadLineReader(SqlCompletion completion, HistoryFile history, bool colors)
     {
@@ -31,7 +32,9 @@ internal sealed class RadLineReader : ILineReader
         _editor.KeyBindings.Add<MoveEndCommand>(ConsoleKey.E, ConsoleModifiers.Control);
         _editor.KeyBindings.Add(ConsoleKey.U, ConsoleModifiers.Control, () => new ClearLineCommand());
         _editor.KeyBindings.Add(ConsoleKey.D, ConsoleModifiers.Control, () => new EndOfInputCommand());
-        foreach (var line in history.Load())
+        _lines = [.. history.Load()];
+        _editor.KeyBindings.Add(ConsoleKey.R, ConsoleModifiers.Control, () => new SearchCommand(_lines));
+        foreach (var line in _lines)
         {
             _editor.History.Add(line);
         }
@@ -44,9 +47,10 @@ internal sealed class RadLineReader : ILineReader
     {
         _prompt.Text = prompt.TrimEnd();
         var line = _editor.ReadLine(CancellationToken.None).GetAwaiter().GetResult();
-        if (line is not null)
+        if (!string.IsNullOrWhiteSpace(line))
         {
             _history.Append(line);
+            _lines.Add(line);
         }
 
         return line;
@@ -81,6 +85,30 @@ internal sealed class RadLineReader : ILineReader
             SqlSpanKind.Number => s_number,
             _ => null,
         };
+    }
+
+    /// <summary>Ctrl-R puts the newest history line holding the typed text on the line; again, the next older one.</summary>
+    private sealed class SearchCommand(IReadOnlyList<string> lines) : LineEditorCommand
+    {
+        private const string Query = "search.query";
+        private const string Position = "search.position";
+
+        public override void Execute(LineEditorContext context)
+        {
+            var query = context.GetState(Query, () => context.Buffer.Content);
+            var position = context.GetState(Position, () => lines.Count);
+            if (HistorySearch.Previous(lines, query, position) is not { } match)
+            {
+                return;
+            }
+
+            context.SetState(Query, query);
+            context.SetState(Position, match.Index);
+            context.Buffer.Clear(0, context.Buffer.Content.Length);
+            context.Buffer.Move(0);
+            context.Buffer.Insert(match.Line);
+            context.Buffer.Move(match.Line.Length);
+        }
     }
 
     /// <summary>Ctrl-U empties the line, as in a Unix shell.</summary>

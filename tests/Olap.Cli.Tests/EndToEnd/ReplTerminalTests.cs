@@ -51,7 +51,7 @@ public sealed class ReplTerminalTests : IDisposable
     }
 
     [Fact]
-    public void Tab_completes_Ctrl_C_at_the_prompt_is_harmless_and_Ctrl_D_leaves()
+    public void Tab_completes_Ctrl_R_finds_history_Ctrl_C_at_the_prompt_is_harmless_and_Ctrl_D_leaves()
     {
         using var terminal = Start();
         terminal.WaitFor(screen => screen.Contains("olap> ", StringComparison.Ordinal), "the prompt");
@@ -64,6 +64,12 @@ public sealed class ReplTerminalTests : IDisposable
         terminal.TypeLine("; ");
         var result = terminal.WaitForAfter("SELECT lo_revenue FROM lineorder;", "└");
         Assert.Contains("│          5 │", result, StringComparison.Ordinal);
+
+        terminal.Type("REVENUE FROM");
+        terminal.Press("C-r");
+        terminal.Press("Enter");
+        var again = terminal.WaitFor(screen => screen.Split("│          5 │").Length == 3, "the query found by Ctrl-R to run a second time");
+        Assert.Equal(2, again.Split("olap> SELECT lo_revenue FROM lineorder;").Length - 1);
 
         terminal.Press("C-c");
         terminal.TypeLine("SELECT 40 + 2 AS answer; ");
