@@ -1,3 +1,4 @@
+using Olap.Query.Execution;
 using Olap.Query.Parsing;
 
 namespace Olap.Query;
@@ -17,6 +18,12 @@ public sealed class OlapConnection : IDisposable
 
     /// <summary>Workers per query (<c>SET threads = n</c>).</summary>
     public int Threads { get; set; }
+
+    /// <summary>
+    /// When set, the statements this connection runs report their scans' progress here, so another thread can show
+    /// a progress bar. Set a fresh one per statement; null (the default) costs nothing.
+    /// </summary>
+    public QueryProgress? Progress { get; set; }
 
     /// <summary>
     /// Runs every statement of <paramref name="sql"/> in order and returns the last one's result. Errors are

@@ -87,7 +87,7 @@ internal sealed class StatementRunner : IBindCatalog
 
     private LogicalOperator BindQuery(QueryNode query) => new QueryBinder(this).Bind(query);
 
-    private QueryContext Context(bool profile = false) => new(_connection.Threads, _cancellation) { Profile = profile };
+    private QueryContext Context(bool profile = false) => new(_connection.Threads, _cancellation) { Profile = profile, Progress = _connection.Progress };
 
     private QueryResult RunQuery(LogicalOperator plan)
     {

@@ -9,4 +9,7 @@ public sealed class QueryContext(int threads, CancellationToken cancellation)
 
     /// <summary>True for EXPLAIN ANALYZE: operators count rows and time.</summary>
     public bool Profile { get; init; }
+
+    /// <summary>Where scans report the morsels they finish; null when nobody watches.</summary>
+    public QueryProgress? Progress { get; init; }
 }

@@ -77,11 +77,12 @@ public sealed class PhysicalScan(ITableSource source, string alias, IReadOnlyLis
         var morsels = Source.GetMorsels();
         var filters = _runtimeFilters.Count == 0 ? Filters : [.. Filters, .. _runtimeFilters.Select(f => f.Filter)];
         var shared = new MorselCounter();
+        context.Progress?.AddMorsels(morsels.Count);
         var workers = Math.Max(1, Math.Min(context.Threads, morsels.Count));
         var streams = new IChunkStream[workers];
         for (var i = 0; i < workers; i++)
         {
-            streams[i] = new ScanStream(this, morsels, shared, filters);
+            streams[i] = new ScanStream(this, morsels, shared, filters, context.Progress);
         }
 
         return streams;
@@ -94,11 +95,12 @@ public sealed class PhysicalScan(ITableSource source, string alias, IReadOnlyLis
         public int Take() => Interlocked.Increment(ref _next);
     }
 
-    private sealed class ScanStream(PhysicalScan owner, IReadOnlyList<ScanMorsel> morsels, MorselCounter counter, IReadOnlyList<ScanFilter> filters) : IChunkStream
+    private sealed class ScanStream(PhysicalScan owner, IReadOnlyList<ScanMorsel> morsels, MorselCounter counter, IReadOnlyList<ScanFilter> filters, QueryProgress? progress) : IChunkStream
     {
         private readonly DataChunk _chunk = new(owner.Types);
         private ITableScan? _scan;
         private long _sequence;
+        private long _morselRows;
 
         public DataChunk? Next()
         {
@@ -120,6 +122,7 @@ public sealed class PhysicalScan(ITableSource source, string alias, IReadOnlyLis
                 if (_scan.Next(_chunk))
                 {
                     _chunk.Sequence = _sequence++;
+                    _morselRows += _chunk.LiveCount;
                     return _chunk;
                 }
 
@@ -127,6 +130,8 @@ public sealed class PhysicalScan(ITableSource source, string alias, IReadOnlyLis
                 Interlocked.Add(ref owner._rowGroupsSkipped, _scan.RowGroupsSkipped);
                 _scan.Dispose();
                 _scan = null;
+                progress?.CompleteMorsel(_morselRows);
+                _morselRows = 0;
             }
         }
     }
