@@ -374,11 +374,11 @@ internal sealed class StatementRunner : IBindCatalog
 
         try
         {
-            using var reader = Columnar.Text.DelimitedTextReader.Open(copy.Path, entry.Columns, options.Text);
+            // Blocks of lines are parsed on the connection's threads while rows are sorted and encoded.
+            using var reader = Columnar.Text.ParallelDelimitedTextReader.Open(copy.Path, entry.Columns, options.Text, _connection.Threads);
             var segments = WriteSegments(entry, writer =>
             {
-                var chunk = reader.CreateChunk();
-                while (reader.ReadChunk(chunk))
+                while (reader.Read(out var chunk))
                 {
                     _cancellation.ThrowIfCancellationRequested();
                     writer.Append(chunk);

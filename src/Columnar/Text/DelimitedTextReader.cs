@@ -63,7 +63,7 @@ public sealed class DelimitedTextReader : IDisposable
     }
 
     /// <summary>Tests pass a tiny <paramref name="blockBytes"/> so that records straddle many buffer refills.</summary>
-    internal DelimitedTextReader(Stream stream, string sourceName, IReadOnlyList<ColumnDefinition> columns, DelimitedTextOptions? options, bool leaveOpen, int blockBytes)
+    internal DelimitedTextReader(Stream stream, string sourceName, IReadOnlyList<ColumnDefinition> columns, DelimitedTextOptions? options, bool leaveOpen, int blockBytes, bool decompress = true)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(sourceName);
@@ -109,14 +109,14 @@ public sealed class DelimitedTextReader : IDisposable
         _fieldStarts = new int[_columns.Length + 1];
         _fieldLengths = new int[_columns.Length + 1];
         _fieldFlags = new byte[_columns.Length + 1];
-        _stream = IsGzip(stream, sourceName) ? new GZipStream(stream, CompressionMode.Decompress, leaveOpen) : stream;
+        _stream = decompress ? Decompressed(stream, sourceName, leaveOpen) : stream;
         _buffer = ArrayPool<byte>.Shared.Rent(blockBytes);
     }
 
     public IReadOnlyList<ColumnDefinition> Columns => _columns;
 
-    /// <summary>The 1-based physical line the next record starts on.</summary>
-    public long LineNumber { get; private set; } = 1;
+    /// <summary>The 1-based physical line the next record starts on (a reader of part of a file may start further on).</summary>
+    public long LineNumber { get; internal set; } = 1;
 
     /// <summary>Data rows returned so far (the header and skipped blank lines not counted).</summary>
     public long RowsRead { get; private set; }
@@ -238,6 +238,10 @@ public sealed class DelimitedTextReader : IDisposable
             _stream.Dispose();
         }
     }
+
+    /// <summary>The stream itself, or a decompressing view of it when it holds gzip data (by name or magic bytes).</summary>
+    internal static Stream Decompressed(Stream stream, string sourceName, bool leaveOpen)
+        => IsGzip(stream, sourceName) ? new GZipStream(stream, CompressionMode.Decompress, leaveOpen) : stream;
 
     private static bool IsGzip(Stream stream, string sourceName)
     {
