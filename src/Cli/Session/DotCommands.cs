@@ -94,8 +94,8 @@ internal static class DotCommands
 
     private static ShellOutcome Unknown(Shell shell, string name)
     {
-        var nearest = All.Select(c => c.Name).MinBy(c => EditDistance(c, name))!;
-        var hint = EditDistance(nearest, name) <= 2 ? $"; did you mean {nearest}?" : string.Empty;
+        var nearest = All.Select(c => c.Name).MinBy(c => Olap.Query.Binding.NameSuggestions.EditDistance(c, name))!;
+        var hint = Olap.Query.Binding.NameSuggestions.EditDistance(nearest, name) <= 2 ? $"; did you mean {nearest}?" : string.Empty;
         return shell.Fail($"unknown command {name}{hint} (.help lists the commands)");
     }
 
@@ -262,28 +262,4 @@ internal static class DotCommands
     }
 
     private static CatalogNames Catalog(Shell shell) => new(shell.Session.Connection);
-
-    private static int EditDistance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j] + 1, current[j - 1] + 1));
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
 }
