@@ -19,6 +19,8 @@ public sealed class FileScan
     private readonly int[] _columns;
     private readonly IReadOnlyList<ScanFilter> _filters;
     private readonly List<ScanFilter> _activeFilters = [];
+    private readonly List<int> _activeKeyFilters = [];
+    private readonly ColumnVector?[] _keyVectors;
     private readonly ulong[] _bits = new ulong[BitSpan.WordCount(VectorSize.Standard)];
     private readonly ulong[] _filterBits = new ulong[BitSpan.WordCount(VectorSize.Standard)];
     private readonly ValidityMask _filterValidity = new();
@@ -45,6 +47,14 @@ public sealed class FileScan
         }
 
         _filters = filters;
+        _keyVectors = new ColumnVector?[filters.Count];
+        for (var f = 0; f < filters.Count; f++)
+        {
+            if (filters[f].Keys is not null)
+            {
+                _keyVectors[f] = new ColumnVector(_reader.Columns[filters[f].Column].Type);
+            }
+        }
     }
 
     /// <summary>Row groups whose rows were looked at.</summary>
@@ -141,18 +151,26 @@ public sealed class FileScan
     private bool PrepareFilters(RowGroupMetadata group)
     {
         _activeFilters.Clear();
+        _activeKeyFilters.Clear();
         _groupBitmap = null;
-        foreach (var filter in _filters)
+        for (var f = 0; f < _filters.Count; f++)
         {
+            var filter = _filters[f];
             var stats = group.Columns[filter.Column];
             switch (filter.Predicate.CheckZoneMap(stats.Min, stats.Max, stats.NullCount, group.RowCount))
             {
                 case ZoneMapResult.AlwaysFalse:
                     return false;
-                case ZoneMapResult.Maybe:
+                case ZoneMapResult.Maybe when filter.Keys is null:
                     _activeFilters.Add(filter);
                     break;
                 default:
+                    // A key set has holes its range does not show: it is tested row by row even when the range holds everything.
+                    if (filter.Keys is not null)
+                    {
+                        _activeKeyFilters.Add(f);
+                    }
+
                     break;
             }
         }
@@ -193,7 +211,7 @@ public sealed class FileScan
     /// <summary>Writes the surviving rows of [start, start + count) into <paramref name="bits"/>; false when there is no filter.</summary>
     private bool Filter(int start, int count, Span<ulong> bits)
     {
-        if (_activeFilters.Count == 0 && _groupBitmap is null)
+        if (_activeFilters.Count == 0 && _groupBitmap is null && _activeKeyFilters.Count == 0)
         {
             return false;
         }
@@ -229,12 +247,96 @@ public sealed class FileScan
 
             if (any == 0)
             {
+                return true;
+            }
+        }
+
+        // Key sets last: they test only the rows the cheaper encoded predicates left.
+        foreach (var f in _activeKeyFilters)
+        {
+            if (!FilterKeys(f, start, count, bits))
+            {
                 break;
             }
         }
 
         return true;
     }
+
+    /// <summary>Clears the rows of <paramref name="bits"/> whose key is not in filter <paramref name="f"/>'s key set; false when none is left.</summary>
+    private bool FilterKeys(int f, int start, int count, Span<ulong> bits)
+    {
+        var filter = _filters[f];
+        var keys = filter.Keys!;
+        var vector = _keyVectors[f]!;
+        _reader.OpenColumn(_group, filter.Column).Decode(start, count, vector);
+        switch (vector.Form)
+        {
+            case VectorForm.Constant:
+                if (!keys.Contains(KeyAt(vector, 0)))
+                {
+                    bits.Clear();
+                    return false;
+                }
+
+                break;
+            case VectorForm.Flat when vector.Type.Physical == Types.PhysicalKind.Int32:
+                keys.Filter(vector.Values<int>()[..count], bits);
+                break;
+            case VectorForm.Flat when vector.Type.Physical == Types.PhysicalKind.Int64:
+                keys.Filter(vector.Values<long>()[..count], bits);
+                break;
+            default:
+                FilterKeysByRow(keys, vector, bits);
+                break;
+        }
+
+        var validity = _reader.GetValidity(_group, filter.Column);
+        if (!validity.IsEmpty)
+        {
+            // NULL rows hold placeholder values that may happen to be in the set.
+            _filterValidity.Reference(validity.Slice(start >> 3, ValidityMask.ByteCount(count)));
+            _filterValidity.AndInto(bits, count);
+        }
+
+        var any = 0UL;
+        foreach (var word in bits)
+        {
+            any |= word;
+        }
+
+        return any != 0;
+    }
+
+    /// <summary>The general path (dictionary vectors, narrow integer types): one lookup per live row.</summary>
+    private static void FilterKeysByRow(KeyBitmap keys, ColumnVector vector, Span<ulong> bits)
+    {
+        for (var w = 0; w < bits.Length; w++)
+        {
+            var live = bits[w];
+            var result = live;
+            while (live != 0)
+            {
+                var j = System.Numerics.BitOperations.TrailingZeroCount(live);
+                live &= live - 1;
+                if (!keys.Contains(KeyAt(vector, (w << 6) + j)))
+                {
+                    result &= ~(1UL << j);
+                }
+            }
+
+            bits[w] = result;
+        }
+    }
+
+    private static long KeyAt(ColumnVector vector, int row) => vector.Type.Physical switch
+    {
+        Types.PhysicalKind.Int8 => vector.GetValue<byte>(row),
+        Types.PhysicalKind.Int16 => vector.GetValue<short>(row),
+        Types.PhysicalKind.Int32 => vector.GetValue<int>(row),
+        Types.PhysicalKind.Int64 => vector.GetValue<long>(row),
+        _ => throw new InvalidOperationException($"A key set filters integer columns, not {vector.Type}."),
+    };
 
     private void CheckColumn(int column)
     {

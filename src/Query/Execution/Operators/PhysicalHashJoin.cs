@@ -1,8 +1,11 @@
+using Olap.Columnar.Format;
+using Olap.Columnar.Predicates;
 using Olap.Columnar.Types;
 using Olap.Columnar.Vectors;
 using Olap.Query.Execution.Aggregation;
 using Olap.Query.Execution.Expressions;
 using Olap.Query.Execution.Joins;
+using Olap.Query.Catalog;
 using Olap.Query.Parsing.Ast;
 using Olap.Query.Planning;
 
@@ -16,6 +19,12 @@ namespace Olap.Query.Execution.Operators;
 /// </summary>
 public sealed class PhysicalHashJoin(JoinKind kind, PhysicalOperator left, PhysicalOperator right, IReadOnlyList<BoundExpression> leftKeys, IReadOnlyList<BoundExpression> rightKeys, BoundExpression? residual) : PhysicalOperator
 {
+    /// <summary>
+    /// A key bitmap goes to the probe scan when the build keys are at most this share of the probe keys in their
+    /// range: testing a bit per fact row must drop enough rows to pay for itself before the join.
+    /// </summary>
+    private const double SemiJoinMaxShare = 0.5;
+
     private int _buildRows;
     private string _table = string.Empty;
 
@@ -160,7 +169,7 @@ public sealed class PhysicalHashJoin(JoinKind kind, PhysicalOperator left, Physi
 
         _buildRows = count;
         _table = table is null ? "no keys" : $"{(table.IsDirect ? "direct-mapped" : "hashed")}, {(table.IsUnique ? "unique keys" : "duplicate keys")}, {table.MemoryBytes / 1024} KiB";
-        return new BuildSide(vectors[..rightTypes.Count], count, table, [.. encoders.Select(e => e.Interner)], ranges);
+        return new BuildSide(vectors[..rightTypes.Count], count, table, [.. encoders.Select(e => e.Interner)], ranges, codes, skip);
     }
 
     private static void AppendColumns(MaterializedRows rows, DataChunk chunk, ColumnVector[] columns)
@@ -182,7 +191,10 @@ public sealed class PhysicalHashJoin(JoinKind kind, PhysicalOperator left, Physi
     /// <summary>
     /// Bounds each integer join key by the build side's smallest and largest key and hands the range to the scan
     /// that produces the probe key, so it skips rows and row groups that cannot match: a dimension filter
-    /// (d_year = 1993) becomes a range on the fact table's sort key.
+    /// (d_year = 1993) becomes a range on the fact table's sort key. When the build keys are a small share of the
+    /// probe keys in that range (p_category = 'MFGR#12' keeps 4 % of the parts, spread over all part keys), the scan
+    /// also gets the keys themselves as a bitmap (<see cref="KeyBitmap"/>), a semi-join filter that drops fact rows
+    /// before the join looks them up.
     /// </summary>
     private void PushKeyRangesToProbeScan(BuildSide build)
     {
@@ -199,8 +211,11 @@ public sealed class PhysicalHashJoin(JoinKind kind, PhysicalOperator left, Physi
                 continue;
             }
 
+            var statistics = scan.Source.GetStatistics(sourceColumn) is { Min.Kind: ScalarKind.Integer, Max.Kind: ScalarKind.Integer } stats ? stats : null;
+            var keys = SemiJoinKeys(build, k, range, statistics);
+
             // A range that covers (nearly) all of the column filters (nearly) nothing and costs a pass over it.
-            if (scan.Source.GetStatistics(sourceColumn) is { Min.Kind: ScalarKind.Integer, Max.Kind: ScalarKind.Integer } statistics)
+            if (keys is null && statistics is not null)
             {
                 var span = (double)statistics.Max.Int64 - statistics.Min.Int64 + 1;
                 var covered = (double)Math.Min(range.Max, statistics.Max.Int64) - Math.Max(range.Min, statistics.Min.Int64) + 1;
@@ -211,13 +226,49 @@ public sealed class PhysicalHashJoin(JoinKind kind, PhysicalOperator left, Physi
             }
 
             var predicate = range.Min == range.Max
-                ? Columnar.Predicates.ColumnPredicate.Compare(Columnar.Predicates.ComparisonKind.Equal, ScalarValue.FromInt64(range.Min))
-                : Columnar.Predicates.ColumnPredicate.Between(ScalarValue.FromInt64(range.Min), ScalarValue.FromInt64(range.Max));
-            scan.AddRuntimeFilter(new Columnar.Format.ScanFilter(sourceColumn, predicate), $"keys of the join on {ExpressionPrinter.Print(RightKeys[k])}");
+                ? ColumnPredicate.Compare(ComparisonKind.Equal, ScalarValue.FromInt64(range.Min))
+                : ColumnPredicate.Between(ScalarValue.FromInt64(range.Min), ScalarValue.FromInt64(range.Max));
+            scan.AddRuntimeFilter(new ScanFilter(sourceColumn, predicate, keys), $"keys of the join on {ExpressionPrinter.Print(RightKeys[k])}");
         }
     }
 
-    private sealed record BuildSide(ColumnVector[] Columns, int RowCount, JoinHashTable? Table, StringInterner?[] Interners, (long Min, long Max)?[] KeyRanges);
+    /// <summary>
+    /// The build keys of key column <paramref name="k"/> as a bitmap when they are likely to drop at least half of the
+    /// probe rows in their range, else null. The probe column's statistics give its distinct values per row group (a
+    /// lower bound of the whole column's) over its range; spread evenly, that many fall in the build keys' range. A
+    /// lower bound there only makes the bitmap rarer: on a sort key such as lo_orderdate it is small per row group,
+    /// and the range filter with zone maps already does the work.
+    /// </summary>
+    private static KeyBitmap? SemiJoinKeys(BuildSide build, int k, (long Min, long Max) range, ColumnStatistics? probe)
+    {
+        var width = build.KeyRanges.Length;
+        var rangeSize = (double)range.Max - range.Min + 1;
+        if (probe is null || probe.Distinct <= 0 || rangeSize > KeyBitmap.MaxRange)
+        {
+            return null;
+        }
+
+        var probeSpan = (double)probe.Max.Int64 - probe.Min.Int64 + 1;
+        var probeKeysInRange = probe.Distinct * Math.Min(1.0, rangeSize / probeSpan);
+        if (build.RowCount > SemiJoinMaxShare * probeKeysInRange)
+        {
+            return null;
+        }
+
+        var keys = new long[build.RowCount];
+        var count = 0;
+        for (var row = 0; row < build.RowCount; row++)
+        {
+            if (!build.SkipRows[row])
+            {
+                keys[count++] = build.KeyCodes[(row * width) + k];
+            }
+        }
+
+        return new KeyBitmap(range.Min, range.Max, keys.AsSpan(0, count));
+    }
+
+    private sealed record BuildSide(ColumnVector[] Columns, int RowCount, JoinHashTable? Table, StringInterner?[] Interners, (long Min, long Max)?[] KeyRanges, long[] KeyCodes, bool[] SkipRows);
 
     private sealed class ProbeStream : IChunkStream
     {
