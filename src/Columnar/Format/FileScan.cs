@@ -21,6 +21,7 @@ public sealed class FileScan
     private readonly List<ScanFilter> _activeFilters = [];
     private readonly List<int> _activeKeyFilters = [];
     private readonly ColumnVector?[] _keyVectors;
+    private readonly int[] _keyFilterOrder;
     private readonly ulong[] _bits = new ulong[BitSpan.WordCount(VectorSize.Standard)];
     private readonly ulong[] _filterBits = new ulong[BitSpan.WordCount(VectorSize.Standard)];
     private readonly ValidityMask _filterValidity = new();
@@ -48,14 +49,22 @@ public sealed class FileScan
 
         _filters = filters;
         _keyVectors = new ColumnVector?[filters.Count];
+        var keyFilters = new List<int>();
         for (var f = 0; f < filters.Count; f++)
         {
             if (filters[f].Keys is not null)
             {
                 _keyVectors[f] = new ColumnVector(_reader.Columns[filters[f].Column].Type);
+                keyFilters.Add(f);
             }
         }
+
+        // The sparsest key set first: later ones then test only the rows it left.
+        keyFilters.Sort((a, b) => Density(filters[a].Keys!).CompareTo(Density(filters[b].Keys!)));
+        _keyFilterOrder = [.. keyFilters];
     }
+
+    private static double Density(KeyBitmap keys) => keys.Count / ((double)keys.Max - keys.Min + 1);
 
     /// <summary>Row groups whose rows were looked at.</summary>
     public int RowGroupsScanned { get; private set; }
@@ -165,15 +174,12 @@ public sealed class FileScan
                     _activeFilters.Add(filter);
                     break;
                 default:
-                    // A key set has holes its range does not show: it is tested row by row even when the range holds everything.
-                    if (filter.Keys is not null)
-                    {
-                        _activeKeyFilters.Add(f);
-                    }
-
                     break;
             }
         }
+
+        // A key set has holes its range does not show: it is tested row by row even when the range holds everything.
+        _activeKeyFilters.AddRange(_keyFilterOrder);
 
         // Predicates on bitmap-encoded columns meet as one intersection of compressed bitmaps.
         var selectable = 0;

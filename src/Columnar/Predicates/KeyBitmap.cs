@@ -1,5 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Olap.Columnar.Predicates;
 
@@ -66,6 +68,8 @@ public sealed class KeyBitmap
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Filter(ReadOnlySpan<int> values, Span<ulong> bits)
     {
+        // The vector path computes 32-bit offsets from Min: the range must lie within int's.
+        var gather = Avx2.IsSupported && Min >= int.MinValue && Max <= int.MaxValue;
         for (var w = 0; w < bits.Length; w++)
         {
             var live = bits[w];
@@ -75,21 +79,14 @@ public sealed class KeyBitmap
             }
 
             var baseRow = w << 6;
-            if (live == ulong.MaxValue && baseRow + 64 <= values.Length)
+            if (baseRow + 64 <= values.Length && BitOperations.PopCount(live) >= 8)
             {
-                // A full word: test all 64 without branches.
-                var block = values.Slice(baseRow, 64);
-                var kept = 0UL;
-                for (var j = 0; j < 64; j++)
-                {
-                    kept |= Bit(block[j]) << j;
-                }
-
-                bits[w] = kept;
+                // Many live rows: test all 64 at once (8 gathers of 8 bitmap words) rather than one by one.
+                bits[w] = live & (gather ? Block64Avx2(values.Slice(baseRow, 64)) : Block64(values.Slice(baseRow, 64)));
                 continue;
             }
 
-            // A partial word (after other filters): test only the live rows.
+            // Few live rows (after other filters): test only those.
             var result = live;
             while (live != 0)
             {
@@ -100,6 +97,45 @@ public sealed class KeyBitmap
 
             bits[w] = result;
         }
+    }
+
+    private ulong Block64(ReadOnlySpan<int> block)
+    {
+        var kept = 0UL;
+        for (var j = 0; j < 64; j++)
+        {
+            kept |= Bit(block[j]) << j;
+        }
+
+        return kept;
+    }
+
+    /// <summary>
+    /// Membership of 64 values as bits. Per 8 values: offset = value - Min, clamped onto the spare zero word; gather
+    /// the 32-bit bitmap words at offset / 32; shift each right by offset % 32; the low bits become the mask.
+    /// </summary>
+    private unsafe ulong Block64Avx2(ReadOnlySpan<int> block)
+    {
+        var min = Vector256.Create((int)Min);
+        var outside = Vector256.Create((uint)_outside);
+        var low5 = Vector256.Create(31u);
+        var one = Vector256<uint>.One;
+        var kept = 0UL;
+        fixed (ulong* words = _words)
+        fixed (int* start = block)
+        {
+            var words32 = (int*)words;
+            for (var j = 0; j < 64; j += 8)
+            {
+                var offset = Vector256.Min((Avx.LoadVector256(start + j) - min).AsUInt32(), outside);
+                var word = Avx2.GatherVector256(words32, (offset >> 5).AsInt32(), 4).AsUInt32();
+                var bit = Avx2.ShiftRightLogicalVariable(word, offset & low5) & one;
+                var mask = (uint)Avx.MoveMask(Vector256.Equals(bit, one).AsSingle());
+                kept |= (ulong)mask << j;
+            }
+        }
+
+        return kept;
     }
 
     /// <summary>As <see cref="Filter(ReadOnlySpan{int}, Span{ulong})"/> for 64-bit keys.</summary>

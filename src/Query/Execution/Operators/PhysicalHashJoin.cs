@@ -212,7 +212,7 @@ public sealed class PhysicalHashJoin(JoinKind kind, PhysicalOperator left, Physi
             }
 
             var statistics = scan.Source.GetStatistics(sourceColumn) is { Min.Kind: ScalarKind.Integer, Max.Kind: ScalarKind.Integer } stats ? stats : null;
-            var keys = SemiJoinKeys(build, k, range, statistics);
+            var keys = SemiJoinKeys(build, k, range, statistics, scan.Source.EstimatedRowCount);
 
             // A range that covers (nearly) all of the column filters (nearly) nothing and costs a pass over it.
             if (keys is null && statistics is not null)
@@ -237,19 +237,22 @@ public sealed class PhysicalHashJoin(JoinKind kind, PhysicalOperator left, Physi
     /// probe rows in their range, else null. The probe column's statistics give its distinct values per row group (a
     /// lower bound of the whole column's) over its range; spread evenly, that many fall in the build keys' range. A
     /// lower bound there only makes the bitmap rarer: on a sort key such as lo_orderdate it is small per row group,
-    /// and the range filter with zone maps already does the work.
+    /// and the range filter with zone maps already does the work. Row groups with too many distinct values to count
+    /// (more than a dictionary holds) leave the count unknown: then the probe column is taken to hold every value of
+    /// its range, up to its row count.
     /// </summary>
-    private static KeyBitmap? SemiJoinKeys(BuildSide build, int k, (long Min, long Max) range, ColumnStatistics? probe)
+    private static KeyBitmap? SemiJoinKeys(BuildSide build, int k, (long Min, long Max) range, ColumnStatistics? probe, long probeRows)
     {
         var width = build.KeyRanges.Length;
         var rangeSize = (double)range.Max - range.Min + 1;
-        if (probe is null || probe.Distinct <= 0 || rangeSize > KeyBitmap.MaxRange)
+        if (probe is null || rangeSize > KeyBitmap.MaxRange)
         {
             return null;
         }
 
         var probeSpan = (double)probe.Max.Int64 - probe.Min.Int64 + 1;
-        var probeKeysInRange = probe.Distinct * Math.Min(1.0, rangeSize / probeSpan);
+        var distinct = probe.Distinct > 0 ? probe.Distinct : Math.Min(probeSpan, probeRows);
+        var probeKeysInRange = distinct * Math.Min(1.0, rangeSize / probeSpan);
         if (build.RowCount > SemiJoinMaxShare * probeKeysInRange)
         {
             return null;
