@@ -22,6 +22,8 @@ public sealed class FileScan
     private readonly List<int> _activeKeyFilters = [];
     private readonly ColumnVector?[] _keyVectors;
     private readonly int[] _keyFilterOrder;
+    private readonly int[] _keyProjected;
+    private readonly bool[] _decoded;
     private readonly ulong[] _bits = new ulong[BitSpan.WordCount(VectorSize.Standard)];
     private readonly ulong[] _filterBits = new ulong[BitSpan.WordCount(VectorSize.Standard)];
     private readonly ValidityMask _filterValidity = new();
@@ -49,12 +51,15 @@ public sealed class FileScan
 
         _filters = filters;
         _keyVectors = new ColumnVector?[filters.Count];
+        _keyProjected = new int[filters.Count];
+        _decoded = new bool[_columns.Length];
         var keyFilters = new List<int>();
         for (var f = 0; f < filters.Count; f++)
         {
             if (filters[f].Keys is not null)
             {
                 _keyVectors[f] = new ColumnVector(_reader.Columns[filters[f].Column].Type);
+                _keyProjected[f] = Array.IndexOf(_columns, filters[f].Column);
                 keyFilters.Add(f);
             }
         }
@@ -103,7 +108,8 @@ public sealed class FileScan
             _position += count;
             var words = BitSpan.WordCount(count);
             var bits = _bits.AsSpan(0, words);
-            var filtered = Filter(start, count, bits);
+            Array.Clear(_decoded);
+            var filtered = Filter(chunk, start, count, bits);
             var survivors = filtered ? BitSpan.PopCount(bits, count) : count;
             if (survivors == 0)
             {
@@ -113,7 +119,11 @@ public sealed class FileScan
             for (var i = 0; i < _columns.Length; i++)
             {
                 var vector = chunk.Columns[i];
-                _reader.OpenColumn(_group, _columns[i]).Decode(start, count, vector);
+                if (!_decoded[i])
+                {
+                    _reader.OpenColumn(_group, _columns[i]).Decode(start, count, vector);
+                }
+
                 var validity = _reader.GetValidity(_group, _columns[i]);
                 if (!validity.IsEmpty)
                 {
@@ -215,7 +225,7 @@ public sealed class FileScan
     }
 
     /// <summary>Writes the surviving rows of [start, start + count) into <paramref name="bits"/>; false when there is no filter.</summary>
-    private bool Filter(int start, int count, Span<ulong> bits)
+    private bool Filter(DataChunk chunk, int start, int count, Span<ulong> bits)
     {
         if (_activeFilters.Count == 0 && _groupBitmap is null && _activeKeyFilters.Count == 0)
         {
@@ -260,7 +270,7 @@ public sealed class FileScan
         // Key sets last: they test only the rows the cheaper encoded predicates left.
         foreach (var f in _activeKeyFilters)
         {
-            if (!FilterKeys(f, start, count, bits))
+            if (!FilterKeys(chunk, f, start, count, bits))
             {
                 break;
             }
@@ -270,12 +280,20 @@ public sealed class FileScan
     }
 
     /// <summary>Clears the rows of <paramref name="bits"/> whose key is not in filter <paramref name="f"/>'s key set; false when none is left.</summary>
-    private bool FilterKeys(int f, int start, int count, Span<ulong> bits)
+    private bool FilterKeys(DataChunk chunk, int f, int start, int count, Span<ulong> bits)
     {
         var filter = _filters[f];
         var keys = filter.Keys!;
-        var vector = _keyVectors[f]!;
+
+        // A projected key column is decoded straight into the chunk, once: the rows that survive need it anyway.
+        var projected = _keyProjected[f];
+        var vector = projected >= 0 ? chunk.Columns[projected] : _keyVectors[f]!;
         _reader.OpenColumn(_group, filter.Column).Decode(start, count, vector);
+        if (projected >= 0)
+        {
+            _decoded[projected] = true;
+        }
+
         switch (vector.Form)
         {
             case VectorForm.Constant:
