@@ -503,7 +503,9 @@ public sealed class PhysicalHashJoin(JoinKind kind, PhysicalOperator left, Physi
         {
             var codes = target.RentCodes(count);
             var span = codes.Span;
-            span.Clear();
+
+            // Rows outside the selection keep the codes of an earlier chunk (or 0 in a new buffer): every code this
+            // stream ever writes is a row of the same build column, so they stay valid without a clear per chunk.
             var sourceHasNulls = !source.Validity.AllValid;
             var anyNull = false;
             for (var i = 0; i < kept; i++)
