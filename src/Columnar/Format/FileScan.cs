@@ -24,6 +24,7 @@ public sealed class FileScan
     private readonly int[] _keyFilterOrder;
     private readonly int[] _keyProjected;
     private readonly bool[] _decoded;
+    private ColumnVector? _rowScratch;
     private readonly ulong[] _bits = new ulong[BitSpan.WordCount(VectorSize.Standard)];
     private readonly ulong[] _filterBits = new ulong[BitSpan.WordCount(VectorSize.Standard)];
     private readonly ValidityMask _filterValidity = new();
@@ -68,6 +69,15 @@ public sealed class FileScan
         keyFilters.Sort((a, b) => Density(filters[a].Keys!).CompareTo(Density(filters[b].Keys!)));
         _keyFilterOrder = [.. keyFilters];
     }
+
+    /// <summary>At most this many live rows in a chunk: a key-set filter decodes their keys one by one.</summary>
+    private const int SparseKeyRows = 48;
+
+    /// <summary>
+    /// At most this many live rows: a run-length column is decoded row by row (a binary search for the run each)
+    /// instead of expanding every run of the chunk.
+    /// </summary>
+    private const int SparseRunLengthRows = 256;
 
     private static double Density(KeyBitmap keys) => keys.Count / ((double)keys.Max - keys.Min + 1);
 
@@ -121,7 +131,15 @@ public sealed class FileScan
                 var vector = chunk.Columns[i];
                 if (!_decoded[i])
                 {
-                    _reader.OpenColumn(_group, _columns[i]).Decode(start, count, vector);
+                    var column = _reader.OpenColumn(_group, _columns[i]);
+                    if (filtered && survivors <= SparseRunLengthRows && column.Kind == EncodingKind.RunLength && DecodeFew(column, start, count, bits, vector))
+                    {
+                        // Done: only the surviving rows were decoded.
+                    }
+                    else
+                    {
+                        column.Decode(start, count, vector);
+                    }
                 }
 
                 var validity = _reader.GetValidity(_group, _columns[i]);
@@ -189,7 +207,23 @@ public sealed class FileScan
         }
 
         // A key set has holes its range does not show: it is tested row by row even when the range holds everything.
-        _activeKeyFilters.AddRange(_keyFilterOrder);
+        // Sparsest first, but a run-length column after the others: expanding short runs (lo_custkey repeats per
+        // order) costs more than unpacking, and once few rows are left its keys are decoded one by one instead.
+        foreach (var f in _keyFilterOrder)
+        {
+            if (_reader.OpenColumn(_group, _filters[f].Column).Kind != EncodingKind.RunLength)
+            {
+                _activeKeyFilters.Add(f);
+            }
+        }
+
+        foreach (var f in _keyFilterOrder)
+        {
+            if (_reader.OpenColumn(_group, _filters[f].Column).Kind == EncodingKind.RunLength)
+            {
+                _activeKeyFilters.Add(f);
+            }
+        }
 
         // Predicates on bitmap-encoded columns meet as one intersection of compressed bitmaps.
         var selectable = 0;
@@ -284,11 +318,20 @@ public sealed class FileScan
     {
         var filter = _filters[f];
         var keys = filter.Keys!;
+        var column = _reader.OpenColumn(_group, filter.Column);
+        var live = BitSpan.PopCount(bits, count);
+        if ((live <= SparseKeyRows && column.Kind is EncodingKind.BitPacked or EncodingKind.Plain or EncodingKind.Dictionary)
+            || (live <= SparseRunLengthRows && column.Kind == EncodingKind.RunLength))
+        {
+            // A few rows left (after sparser key sets): their keys are decoded one by one, not the whole chunk's; a
+            // chunk left with no row is then never decoded at all.
+            return FilterFewKeys(f, column, start, count, bits);
+        }
 
         // A projected key column is decoded straight into the chunk, once: the rows that survive need it anyway.
         var projected = _keyProjected[f];
         var vector = projected >= 0 ? chunk.Columns[projected] : _keyVectors[f]!;
-        _reader.OpenColumn(_group, filter.Column).Decode(start, count, vector);
+        column.Decode(start, count, vector);
         if (projected >= 0)
         {
             _decoded[projected] = true;
@@ -327,6 +370,93 @@ public sealed class FileScan
         foreach (var word in bits)
         {
             any |= word;
+        }
+
+        return any != 0;
+    }
+
+    /// <summary>
+    /// Decodes only the rows set in <paramref name="bits"/> into a flat <paramref name="target"/>, the others zero:
+    /// for a run-length column with short runs (lo_custkey repeats per order), expanding every run of the chunk costs
+    /// far more than finding the run of a few rows. False for types it does not handle (the caller decodes all).
+    /// </summary>
+    private bool DecodeFew(EncodedColumn column, int start, int count, ReadOnlySpan<ulong> bits, ColumnVector target)
+    {
+        var scratch = _rowScratch ??= new ColumnVector(column.Type);
+        if (scratch.Type != column.Type)
+        {
+            scratch = _rowScratch = new ColumnVector(column.Type);
+        }
+
+        switch (column.Type.Physical)
+        {
+            case Types.PhysicalKind.Int32:
+            {
+                var values = target.PrepareFlat<int>(count);
+                values.Clear();
+                for (var w = 0; w < bits.Length; w++)
+                {
+                    for (var live = bits[w]; live != 0; live &= live - 1)
+                    {
+                        var i = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(live);
+                        column.Decode(start + i, 1, scratch);
+                        values[i] = scratch.GetValue<int>(0);
+                    }
+                }
+
+                return true;
+            }
+
+            case Types.PhysicalKind.Int64:
+            {
+                var values = target.PrepareFlat<long>(count);
+                values.Clear();
+                for (var w = 0; w < bits.Length; w++)
+                {
+                    for (var live = bits[w]; live != 0; live &= live - 1)
+                    {
+                        var i = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(live);
+                        column.Decode(start + i, 1, scratch);
+                        values[i] = scratch.GetValue<long>(0);
+                    }
+                }
+
+                return true;
+            }
+
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Tests the live rows of <paramref name="bits"/> one at a time, decoding one key per row.</summary>
+    private bool FilterFewKeys(int f, EncodedColumn column, int start, int count, Span<ulong> bits)
+    {
+        var keys = _filters[f].Keys!;
+        var vector = _keyVectors[f]!;
+        var validity = _reader.GetValidity(_group, _filters[f].Column);
+        var any = 0UL;
+        for (var w = 0; w < bits.Length; w++)
+        {
+            var live = bits[w];
+            var result = live;
+            while (live != 0)
+            {
+                var j = System.Numerics.BitOperations.TrailingZeroCount(live);
+                live &= live - 1;
+                var row = start + (w << 6) + j;
+                column.Decode(row, 1, vector);
+
+                // NULL rows hold placeholder values that may happen to be in the set.
+                var isNull = !validity.IsEmpty && (validity.Span[row >> 3] & (1 << (row & 7))) == 0;
+                if (isNull || !keys.Contains(KeyAt(vector, 0)))
+                {
+                    result &= ~(1UL << j);
+                }
+            }
+
+            bits[w] = result;
+            any |= result;
         }
 
         return any != 0;

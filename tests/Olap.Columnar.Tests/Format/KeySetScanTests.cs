@@ -49,6 +49,35 @@ public sealed class KeySetScanTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(SampleTable.Key, 41)]
+    [InlineData(SampleTable.Small, 42)]
+    [InlineData(SampleTable.Day, 43)]
+    public void A_key_set_after_a_sparse_one_tests_the_few_rows_left_one_by_one(int column, int seed)
+    {
+        var rows = SampleTable.Rows(20_000, seed);
+        var path = _directory.File("sparse.olap");
+        FileRows.Write(path, SampleTable.Columns, rows, new OlapWriterOptions { RowGroupSize = 4096 });
+        using var reader = OlapFileReader.Open(path);
+        var random = new Random(seed);
+
+        // One row in 200 by sequence number, then a key set holding half of the column's values.
+        var sequences = Enumerable.Range(0, 100).Select(_ => (long)random.Next(20_000)).Append(0).ToArray();
+        var values = rows.Where(r => !r[column].IsNull).Select(r => r[column].Int64).Distinct().Order().ToArray();
+        var low = values[0];
+        var window = values.Where(v => (ulong)(v - low) < KeyBitmap.MaxRange / 2).ToArray();
+        var keys = window.Where(_ => random.Next(2) == 0).Append(window[0]).ToArray();
+        var bySequence = new ScanFilter(SampleTable.Seq, ColumnPredicate.Between(ScalarValue.FromInt64(0), ScalarValue.FromInt64(20_000)), new KeyBitmap(0, 20_000, sequences));
+        var byKey = new ScanFilter(column, ColumnPredicate.Between(ScalarValue.FromInt64(keys.Min()), ScalarValue.FromInt64(keys.Max())), new KeyBitmap(keys.Min(), keys.Max(), keys));
+
+        var actual = FileRows.Scan(reader, [SampleTable.Seq], [byKey, bySequence], out _);
+
+        var sequenceSet = sequences.ToHashSet();
+        var keySet = keys.ToHashSet();
+        var expected = rows.Where(r => sequenceSet.Contains(r[SampleTable.Seq].Int64) && !r[column].IsNull && keySet.Contains(r[column].Int64));
+        Assert.Equal(expected.Select(r => r[SampleTable.Seq].Int64), actual.Select(r => r[0].Int64));
+    }
+
     [Fact]
     public void A_key_set_applies_after_other_filters_and_inside_row_groups_its_range_holds_whole()
     {
