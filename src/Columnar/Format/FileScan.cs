@@ -77,7 +77,7 @@ public sealed class FileScan
     /// At most this many live rows: a run-length column is decoded row by row (a binary search for the run each)
     /// instead of expanding every run of the chunk.
     /// </summary>
-    private const int SparseRunLengthRows = 256;
+    private const int SparseRunLengthRows = 128;
 
     private static double Density(KeyBitmap keys) => keys.Count / ((double)keys.Max - keys.Min + 1);
 
@@ -340,7 +340,7 @@ public sealed class FileScan
         switch (vector.Form)
         {
             case VectorForm.Constant:
-                if (!keys.Contains(KeyAt(vector, 0)))
+                if (!keys.Contains(KeyAt(vector, vector.Type.Physical, 0)))
                 {
                     bits.Clear();
                     return false;
@@ -435,6 +435,7 @@ public sealed class FileScan
         var keys = _filters[f].Keys!;
         var vector = _keyVectors[f]!;
         var validity = _reader.GetValidity(_group, _filters[f].Column);
+        var physical = vector.Type.Physical;
         var any = 0UL;
         for (var w = 0; w < bits.Length; w++)
         {
@@ -449,7 +450,7 @@ public sealed class FileScan
 
                 // NULL rows hold placeholder values that may happen to be in the set.
                 var isNull = !validity.IsEmpty && (validity.Span[row >> 3] & (1 << (row & 7))) == 0;
-                if (isNull || !keys.Contains(KeyAt(vector, 0)))
+                if (isNull || !keys.Contains(KeyAt(vector, physical, 0)))
                 {
                     result &= ~(1UL << j);
                 }
@@ -465,6 +466,7 @@ public sealed class FileScan
     /// <summary>The general path (dictionary vectors, narrow integer types): one lookup per live row.</summary>
     private static void FilterKeysByRow(KeyBitmap keys, ColumnVector vector, Span<ulong> bits)
     {
+        var physical = vector.Type.Physical;
         for (var w = 0; w < bits.Length; w++)
         {
             var live = bits[w];
@@ -473,7 +475,7 @@ public sealed class FileScan
             {
                 var j = System.Numerics.BitOperations.TrailingZeroCount(live);
                 live &= live - 1;
-                if (!keys.Contains(KeyAt(vector, (w << 6) + j)))
+                if (!keys.Contains(KeyAt(vector, physical, (w << 6) + j)))
                 {
                     result &= ~(1UL << j);
                 }
@@ -483,7 +485,7 @@ public sealed class FileScan
         }
     }
 
-    private static long KeyAt(ColumnVector vector, int row) => vector.Type.Physical switch
+    private static long KeyAt(ColumnVector vector, Types.PhysicalKind physical, int row) => physical switch
     {
         Types.PhysicalKind.Int8 => vector.GetValue<byte>(row),
         Types.PhysicalKind.Int16 => vector.GetValue<short>(row),
