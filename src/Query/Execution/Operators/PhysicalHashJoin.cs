@@ -25,6 +25,9 @@ public sealed class PhysicalHashJoin(JoinKind kind, PhysicalOperator left, Physi
     /// </summary>
     private const double SemiJoinMaxShare = 0.5;
 
+    /// <summary>Build string columns shorter than this stay flat: interning them would not pay back.</summary>
+    private const int MinDictionaryRows = 1024;
+
     private int _buildRows;
     private string _table = string.Empty;
 
@@ -109,6 +112,14 @@ public sealed class PhysicalHashJoin(JoinKind kind, PhysicalOperator left, Physi
         }
 
         var vectors = all.ToVectors();
+        for (var c = 0; c < rightTypes.Count; c++)
+        {
+            if (TryDictionaryEncode(vectors[c]) is { } encoded)
+            {
+                vectors[c] = encoded;
+            }
+        }
+
         foreach (var vector in vectors)
         {
             // Probe chunks reference build columns as dictionaries; freezing lets consumers cache per build row.
@@ -170,6 +181,43 @@ public sealed class PhysicalHashJoin(JoinKind kind, PhysicalOperator left, Physi
         _buildRows = count;
         _table = table is null ? "no keys" : $"{(table.IsDirect ? "direct-mapped" : "hashed")}, {(table.IsUnique ? "unique keys" : "duplicate keys")}, {table.MemoryBytes / 1024} KiB";
         return new BuildSide(vectors[..rightTypes.Count], count, table, [.. encoders.Select(e => e.Interner)], ranges, codes, skip);
+    }
+
+    /// <summary>
+    /// A build string column with few distinct values (p_category: 25 in 319,157 parts at SF 10) as codes into a
+    /// frozen vector of its distinct strings, or null when that does not pay (few rows, many values, NULLs). Probe
+    /// chunks then reference the distinct strings, so a GROUP BY above interns 25 strings, not one per build row.
+    /// </summary>
+    private static ColumnVector? TryDictionaryEncode(ColumnVector column)
+    {
+        var count = column.Count;
+        if (column.Type.Physical != PhysicalKind.String || count < MinDictionaryRows || !column.Validity.AllValid)
+        {
+            return null;
+        }
+
+        var interner = new StringInterner();
+        var codes = new int[count];
+        for (var row = 0; row < count; row++)
+        {
+            codes[row] = interner.Intern(column.GetString(row));
+            if (interner.Count > count / 4)
+            {
+                return null;
+            }
+        }
+
+        var entries = new ColumnBuilder(column.Type);
+        for (var id = 0; id < interner.Count; id++)
+        {
+            entries.AppendString(interner.Get(id));
+        }
+
+        var dictionary = entries.ToVector();
+        dictionary.Freeze();
+        var encoded = new ColumnVector(column.Type);
+        encoded.ReferenceDictionary(count, dictionary, codes);
+        return encoded;
     }
 
     private static void AppendColumns(MaterializedRows rows, DataChunk chunk, ColumnVector[] columns)
@@ -530,14 +578,31 @@ public sealed class PhysicalHashJoin(JoinKind kind, PhysicalOperator left, Physi
             // stream ever writes is a row of the same build column, so they stay valid without a clear per chunk.
             var sourceHasNulls = !source.Validity.AllValid;
             var anyNull = false;
-            for (var i = 0; i < kept; i++)
+            if (source.Form == VectorForm.Dictionary)
             {
-                var row = _buildRows[i];
-                span[_probeRows[i]] = Math.Max(row, 0);
-                anyNull |= row < 0 || (sourceHasNulls && source.IsNull(row));
+                // A dictionary-encoded build column: the output points at its distinct strings directly.
+                var entryCodes = source.Codes;
+                for (var i = 0; i < kept; i++)
+                {
+                    var row = _buildRows[i];
+                    span[_probeRows[i]] = entryCodes[Math.Max(row, 0)];
+                    anyNull |= row < 0 || (sourceHasNulls && source.IsNull(row));
+                }
+
+                target.ReferenceDictionary(count, source.Dictionary, codes);
+            }
+            else
+            {
+                for (var i = 0; i < kept; i++)
+                {
+                    var row = _buildRows[i];
+                    span[_probeRows[i]] = Math.Max(row, 0);
+                    anyNull |= row < 0 || (sourceHasNulls && source.IsNull(row));
+                }
+
+                target.ReferenceDictionary(count, source, codes);
             }
 
-            target.ReferenceDictionary(count, source, codes);
             if (anyNull)
             {
                 for (var i = 0; i < kept; i++)
