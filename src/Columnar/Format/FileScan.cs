@@ -79,6 +79,9 @@ public sealed class FileScan
     /// </summary>
     private const int SparseRunLengthRows = 128;
 
+    /// <summary>Runs this long on average (rows per distinct value) or shorter count as short.</summary>
+    private const int ShortRunRows = 64;
+
     private static double Density(KeyBitmap keys) => keys.Count / ((double)keys.Max - keys.Min + 1);
 
     /// <summary>Row groups whose rows were looked at.</summary>
@@ -132,7 +135,7 @@ public sealed class FileScan
                 if (!_decoded[i])
                 {
                     var column = _reader.OpenColumn(_group, _columns[i]);
-                    if (filtered && survivors <= SparseRunLengthRows && column.Kind == EncodingKind.RunLength && DecodeFew(column, start, count, bits, vector))
+                    if (filtered && survivors <= SparseRunLengthRows && HasShortRuns(column, _columns[i]) && DecodeFew(column, start, count, bits, vector))
                     {
                         // Done: only the surviving rows were decoded.
                     }
@@ -321,7 +324,7 @@ public sealed class FileScan
         var column = _reader.OpenColumn(_group, filter.Column);
         var live = BitSpan.PopCount(bits, count);
         if ((live <= SparseKeyRows && column.Kind is EncodingKind.BitPacked or EncodingKind.Plain or EncodingKind.Dictionary)
-            || (live <= SparseRunLengthRows && column.Kind == EncodingKind.RunLength))
+            || (live <= SparseRunLengthRows && HasShortRuns(column, filter.Column)))
         {
             // A few rows left (after sparser key sets): their keys are decoded one by one, not the whole chunk's; a
             // chunk left with no row is then never decoded at all.
@@ -373,6 +376,23 @@ public sealed class FileScan
         }
 
         return any != 0;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="column"/> is run-length encoded with runs much shorter than a chunk, judged by its
+    /// distinct count (a lower bound of its runs; -1 when too many to count): lo_custkey's runs of one order's lines,
+    /// not lo_orderdate's runs of one day, which decode as a constant per chunk.
+    /// </summary>
+    private bool HasShortRuns(EncodedColumn column, int index)
+    {
+        if (column.Kind != EncodingKind.RunLength)
+        {
+            return false;
+        }
+
+        var group = _reader.RowGroups[_group];
+        var distinct = group.Columns[index].DistinctCount;
+        return distinct < 0 || (long)distinct * ShortRunRows >= group.RowCount;
     }
 
     /// <summary>
