@@ -102,14 +102,26 @@ public sealed class PhysicalHashJoin(JoinKind kind, PhysicalOperator left, Physi
             AppendColumns(rows, chunk, columns);
         });
 
-        var all = new MaterializedRows(allTypes);
+        // The first worker's rows stay where they are; only the others' are copied after them (strings row by row).
+        MaterializedRows? all = null;
         foreach (var local in locals)
         {
-            if (local is not null)
+            if (local is null)
+            {
+                continue;
+            }
+
+            if (all is null)
+            {
+                all = local;
+            }
+            else
             {
                 all.Append(local);
             }
         }
+
+        all ??= new MaterializedRows(allTypes);
 
         var vectors = all.ToVectors();
         for (var c = 0; c < rightTypes.Count; c++)
