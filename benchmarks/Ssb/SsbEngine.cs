@@ -55,7 +55,11 @@ internal abstract class SsbEngine : IDisposable
             return true;
         }
 
-        File.Delete(LoadedMarker(directory));
+        if (File.Exists(LoadedMarker(directory)))
+        {
+            File.Delete(LoadedMarker(directory));
+        }
+
         Recreate(directory);
         return false;
     }
