@@ -15,9 +15,9 @@ internal sealed partial class DuckDbSsbEngine : SsbEngine
     private readonly string _path;
     private readonly DuckDBConnection _connection;
 
-    public DuckDbSsbEngine(string directory, int threads)
+    public DuckDbSsbEngine(string directory, int threads, bool reuse = false)
     {
-        Recreate(directory);
+        Reused = PrepareDirectory(directory, reuse);
         _path = Path.Combine(directory, "ssb.duckdb");
         _connection = new DuckDBConnection("DataSource=" + _path);
         _connection.Open();
@@ -31,6 +31,11 @@ internal sealed partial class DuckDbSsbEngine : SsbEngine
     public override void Load(SsbDataFiles files)
     {
         ArgumentNullException.ThrowIfNull(files);
+        if (Reused)
+        {
+            return;
+        }
+
         var schema = SsbQuery.DuckDbText(SortedBy().Replace(SsbSchema.Text, string.Empty));
         Execute(schema);
         foreach (var table in SsbGenerator.Tables)

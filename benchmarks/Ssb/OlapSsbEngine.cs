@@ -14,10 +14,10 @@ internal sealed class OlapSsbEngine : SsbEngine
     private readonly OlapDatabase _database;
     private readonly OlapConnection _connection;
 
-    public OlapSsbEngine(string directory, int threads)
+    public OlapSsbEngine(string directory, int threads, bool reuse = false)
     {
         _directory = directory;
-        Recreate(directory);
+        Reused = PrepareDirectory(directory, reuse);
         _database = OlapDatabase.Open(directory);
         _connection = _database.Connect();
         _connection.Execute(string.Create(CultureInfo.InvariantCulture, $"SET threads = {threads}"));
@@ -30,6 +30,11 @@ internal sealed class OlapSsbEngine : SsbEngine
     public override void Load(SsbDataFiles files)
     {
         ArgumentNullException.ThrowIfNull(files);
+        if (Reused)
+        {
+            return;
+        }
+
         _connection.ExecuteScript(SsbSchema.Text);
         foreach (var table in SsbGenerator.Tables)
         {

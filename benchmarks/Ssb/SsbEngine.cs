@@ -35,5 +35,37 @@ internal abstract class SsbEngine : IDisposable
         Directory.CreateDirectory(directory);
     }
 
+    /// <summary>
+    /// True when the engine opened a database that an earlier run had loaded completely (<c>--reuse-databases</c>):
+    /// its <see cref="Load"/> then does nothing, so the load time in the report is not a measurement.
+    /// </summary>
+    public bool Reused { get; protected init; }
+
+    /// <summary>The marker written beside a database folder once its load finished, so a later run may reuse it.</summary>
+    protected static string LoadedMarker(string directory) => directory.TrimEnd(Path.DirectorySeparatorChar) + ".loaded";
+
+    /// <summary>
+    /// Prepares the database folder: keeps it when <paramref name="reuse"/> is set and a complete load is marked,
+    /// else starts from an empty folder. Returns whether the folder is reused.
+    /// </summary>
+    protected static bool PrepareDirectory(string directory, bool reuse)
+    {
+        if (reuse && File.Exists(LoadedMarker(directory)) && Directory.Exists(directory))
+        {
+            return true;
+        }
+
+        if (File.Exists(LoadedMarker(directory)))
+        {
+            File.Delete(LoadedMarker(directory));
+        }
+
+        Recreate(directory);
+        return false;
+    }
+
+    /// <summary>Marks the folder as completely loaded (after <see cref="Load"/> returned).</summary>
+    public static void MarkLoaded(string directory) => File.WriteAllText(LoadedMarker(directory), DateTime.UtcNow.ToString("O"));
+
     protected static string Quote(string path) => "'" + path.Replace("'", "''", StringComparison.Ordinal) + "'";
 }

@@ -7,10 +7,10 @@ namespace Olap.Benchmarks.Ssb;
 /// The parsed <c>ssb</c> command line. Any mistake is a <see cref="FormatException"/> whose message says what to fix,
 /// so the command can print it and exit non-zero.
 /// </summary>
-internal sealed record SsbOptions(double ScaleFactor, int Threads, int Runs, string Output, long Seed, string Cache, bool Explain = false)
+internal sealed record SsbOptions(double ScaleFactor, int Threads, int Runs, string Output, long Seed, string Cache, bool Explain = false, bool ReuseDatabases = false, IReadOnlyList<string>? Queries = null)
 {
     public const string Usage =
-        "usage: ssb --sf <scale factor> [--threads N (2)] [--runs N (5)] [--out DIR (./ssb-results)] [--seed N] [--cache DIR ($TMPDIR/olap-ssb)] [--explain]";
+        "usage: ssb --sf <scale factor> [--threads N (2)] [--runs N (5)] [--out DIR (./ssb-results)] [--seed N] [--cache DIR ($TMPDIR/olap-ssb)] [--explain] [--reuse-databases] [--queries Q2.1,Q3.3]";
 
     public static SsbOptions Parse(IReadOnlyList<string> args)
     {
@@ -22,12 +22,20 @@ internal sealed record SsbOptions(double ScaleFactor, int Threads, int Runs, str
         var seed = SsbGenerator.DefaultSeed;
         var cache = Path.Combine(Path.GetTempPath(), "olap-ssb");
         var explain = false;
+        var reuse = false;
+        IReadOnlyList<string>? queries = null;
         for (var i = 0; i < args.Count; i++)
         {
             var option = args[i];
             if (option == "--explain")
             {
                 explain = true;
+                continue;
+            }
+
+            if (option == "--reuse-databases")
+            {
+                reuse = true;
                 continue;
             }
 
@@ -59,13 +67,16 @@ internal sealed record SsbOptions(double ScaleFactor, int Threads, int Runs, str
                 case "--seed":
                     seed = long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : throw new FormatException($"--seed must be an integer, not '{value}'.");
                     break;
+                case "--queries":
+                    queries = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    break;
                 default:
                     throw new FormatException($"unknown option '{option}'.");
             }
         }
 
         return scaleFactor is { } scale
-            ? new SsbOptions(scale, threads, runs, output, seed, cache, explain)
+            ? new SsbOptions(scale, threads, runs, output, seed, cache, explain, reuse, queries)
             : throw new FormatException("--sf is required.");
     }
 

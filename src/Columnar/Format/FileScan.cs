@@ -19,6 +19,12 @@ public sealed class FileScan
     private readonly int[] _columns;
     private readonly IReadOnlyList<ScanFilter> _filters;
     private readonly List<ScanFilter> _activeFilters = [];
+    private readonly List<int> _activeKeyFilters = [];
+    private readonly ColumnVector?[] _keyVectors;
+    private readonly int[] _keyFilterOrder;
+    private readonly int[] _keyProjected;
+    private readonly bool[] _decoded;
+    private ColumnVector? _rowScratch;
     private readonly ulong[] _bits = new ulong[BitSpan.WordCount(VectorSize.Standard)];
     private readonly ulong[] _filterBits = new ulong[BitSpan.WordCount(VectorSize.Standard)];
     private readonly ValidityMask _filterValidity = new();
@@ -45,7 +51,38 @@ public sealed class FileScan
         }
 
         _filters = filters;
+        _keyVectors = new ColumnVector?[filters.Count];
+        _keyProjected = new int[filters.Count];
+        _decoded = new bool[_columns.Length];
+        var keyFilters = new List<int>();
+        for (var f = 0; f < filters.Count; f++)
+        {
+            if (filters[f].Keys is not null)
+            {
+                _keyVectors[f] = new ColumnVector(_reader.Columns[filters[f].Column].Type);
+                _keyProjected[f] = Array.IndexOf(_columns, filters[f].Column);
+                keyFilters.Add(f);
+            }
+        }
+
+        // The sparsest key set first: later ones then test only the rows it left.
+        keyFilters.Sort((a, b) => Density(filters[a].Keys!).CompareTo(Density(filters[b].Keys!)));
+        _keyFilterOrder = [.. keyFilters];
     }
+
+    /// <summary>At most this many live rows in a chunk: a key-set filter decodes their keys one by one.</summary>
+    private const int SparseKeyRows = 48;
+
+    /// <summary>
+    /// At most this many live rows: a run-length column is decoded row by row (a binary search for the run each)
+    /// instead of expanding every run of the chunk.
+    /// </summary>
+    private const int SparseRunLengthRows = 128;
+
+    /// <summary>Runs this long on average (rows per distinct value) or shorter count as short.</summary>
+    private const int ShortRunRows = 64;
+
+    private static double Density(KeyBitmap keys) => keys.Count / ((double)keys.Max - keys.Min + 1);
 
     /// <summary>Row groups whose rows were looked at.</summary>
     public int RowGroupsScanned { get; private set; }
@@ -84,7 +121,8 @@ public sealed class FileScan
             _position += count;
             var words = BitSpan.WordCount(count);
             var bits = _bits.AsSpan(0, words);
-            var filtered = Filter(start, count, bits);
+            Array.Clear(_decoded);
+            var filtered = Filter(chunk, start, count, bits);
             var survivors = filtered ? BitSpan.PopCount(bits, count) : count;
             if (survivors == 0)
             {
@@ -94,7 +132,19 @@ public sealed class FileScan
             for (var i = 0; i < _columns.Length; i++)
             {
                 var vector = chunk.Columns[i];
-                _reader.OpenColumn(_group, _columns[i]).Decode(start, count, vector);
+                if (!_decoded[i])
+                {
+                    var column = _reader.OpenColumn(_group, _columns[i]);
+                    if (filtered && survivors <= SparseRunLengthRows && HasShortRuns(column, _columns[i]) && DecodeFew(column, start, count, bits, vector))
+                    {
+                        // Done: only the surviving rows were decoded.
+                    }
+                    else
+                    {
+                        column.Decode(start, count, vector);
+                    }
+                }
+
                 var validity = _reader.GetValidity(_group, _columns[i]);
                 if (!validity.IsEmpty)
                 {
@@ -141,19 +191,40 @@ public sealed class FileScan
     private bool PrepareFilters(RowGroupMetadata group)
     {
         _activeFilters.Clear();
+        _activeKeyFilters.Clear();
         _groupBitmap = null;
-        foreach (var filter in _filters)
+        for (var f = 0; f < _filters.Count; f++)
         {
+            var filter = _filters[f];
             var stats = group.Columns[filter.Column];
             switch (filter.Predicate.CheckZoneMap(stats.Min, stats.Max, stats.NullCount, group.RowCount))
             {
                 case ZoneMapResult.AlwaysFalse:
                     return false;
-                case ZoneMapResult.Maybe:
+                case ZoneMapResult.Maybe when filter.Keys is null:
                     _activeFilters.Add(filter);
                     break;
                 default:
                     break;
+            }
+        }
+
+        // A key set has holes its range does not show: it is tested row by row even when the range holds everything.
+        // Sparsest first, but a run-length column after the others: expanding short runs (lo_custkey repeats per
+        // order) costs more than unpacking, and once few rows are left its keys are decoded one by one instead.
+        foreach (var f in _keyFilterOrder)
+        {
+            if (_reader.OpenColumn(_group, _filters[f].Column).Kind != EncodingKind.RunLength)
+            {
+                _activeKeyFilters.Add(f);
+            }
+        }
+
+        foreach (var f in _keyFilterOrder)
+        {
+            if (_reader.OpenColumn(_group, _filters[f].Column).Kind == EncodingKind.RunLength)
+            {
+                _activeKeyFilters.Add(f);
             }
         }
 
@@ -191,9 +262,9 @@ public sealed class FileScan
     }
 
     /// <summary>Writes the surviving rows of [start, start + count) into <paramref name="bits"/>; false when there is no filter.</summary>
-    private bool Filter(int start, int count, Span<ulong> bits)
+    private bool Filter(DataChunk chunk, int start, int count, Span<ulong> bits)
     {
-        if (_activeFilters.Count == 0 && _groupBitmap is null)
+        if (_activeFilters.Count == 0 && _groupBitmap is null && _activeKeyFilters.Count == 0)
         {
             return false;
         }
@@ -229,12 +300,219 @@ public sealed class FileScan
 
             if (any == 0)
             {
+                return true;
+            }
+        }
+
+        // Key sets last: they test only the rows the cheaper encoded predicates left.
+        foreach (var f in _activeKeyFilters)
+        {
+            if (!FilterKeys(chunk, f, start, count, bits))
+            {
                 break;
             }
         }
 
         return true;
     }
+
+    /// <summary>Clears the rows of <paramref name="bits"/> whose key is not in filter <paramref name="f"/>'s key set; false when none is left.</summary>
+    private bool FilterKeys(DataChunk chunk, int f, int start, int count, Span<ulong> bits)
+    {
+        var filter = _filters[f];
+        var keys = filter.Keys!;
+        var column = _reader.OpenColumn(_group, filter.Column);
+        var live = BitSpan.PopCount(bits, count);
+        if ((live <= SparseKeyRows && column.Kind is EncodingKind.BitPacked or EncodingKind.Plain or EncodingKind.Dictionary)
+            || (live <= SparseRunLengthRows && HasShortRuns(column, filter.Column)))
+        {
+            // A few rows left (after sparser key sets): their keys are decoded one by one, not the whole chunk's; a
+            // chunk left with no row is then never decoded at all.
+            return FilterFewKeys(f, column, start, count, bits);
+        }
+
+        // A projected key column is decoded straight into the chunk, once: the rows that survive need it anyway.
+        var projected = _keyProjected[f];
+        var vector = projected >= 0 ? chunk.Columns[projected] : _keyVectors[f]!;
+        column.Decode(start, count, vector);
+        if (projected >= 0)
+        {
+            _decoded[projected] = true;
+        }
+
+        switch (vector.Form)
+        {
+            case VectorForm.Constant:
+                if (!keys.Contains(KeyAt(vector, vector.Type.Physical, 0)))
+                {
+                    bits.Clear();
+                    return false;
+                }
+
+                break;
+            case VectorForm.Flat when vector.Type.Physical == Types.PhysicalKind.Int32:
+                keys.Filter(vector.Values<int>()[..count], bits);
+                break;
+            case VectorForm.Flat when vector.Type.Physical == Types.PhysicalKind.Int64:
+                keys.Filter(vector.Values<long>()[..count], bits);
+                break;
+            default:
+                FilterKeysByRow(keys, vector, bits);
+                break;
+        }
+
+        var validity = _reader.GetValidity(_group, filter.Column);
+        if (!validity.IsEmpty)
+        {
+            // NULL rows hold placeholder values that may happen to be in the set.
+            _filterValidity.Reference(validity.Slice(start >> 3, ValidityMask.ByteCount(count)));
+            _filterValidity.AndInto(bits, count);
+        }
+
+        var any = 0UL;
+        foreach (var word in bits)
+        {
+            any |= word;
+        }
+
+        return any != 0;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="column"/> is run-length encoded with runs much shorter than a chunk, judged by its
+    /// distinct count (a lower bound of its runs; -1 when too many to count): lo_custkey's runs of one order's lines,
+    /// not lo_orderdate's runs of one day, which decode as a constant per chunk.
+    /// </summary>
+    private bool HasShortRuns(EncodedColumn column, int index)
+    {
+        if (column.Kind != EncodingKind.RunLength)
+        {
+            return false;
+        }
+
+        var group = _reader.RowGroups[_group];
+        var distinct = group.Columns[index].DistinctCount;
+        return distinct < 0 || (long)distinct * ShortRunRows >= group.RowCount;
+    }
+
+    /// <summary>
+    /// Decodes only the rows set in <paramref name="bits"/> into a flat <paramref name="target"/>, the others zero:
+    /// for a run-length column with short runs (lo_custkey repeats per order), expanding every run of the chunk costs
+    /// far more than finding the run of a few rows. False for types it does not handle (the caller decodes all).
+    /// </summary>
+    private bool DecodeFew(EncodedColumn column, int start, int count, ReadOnlySpan<ulong> bits, ColumnVector target)
+    {
+        var scratch = _rowScratch ??= new ColumnVector(column.Type);
+        if (scratch.Type != column.Type)
+        {
+            scratch = _rowScratch = new ColumnVector(column.Type);
+        }
+
+        switch (column.Type.Physical)
+        {
+            case Types.PhysicalKind.Int32:
+            {
+                var values = target.PrepareFlat<int>(count);
+                values.Clear();
+                for (var w = 0; w < bits.Length; w++)
+                {
+                    for (var live = bits[w]; live != 0; live &= live - 1)
+                    {
+                        var i = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(live);
+                        column.Decode(start + i, 1, scratch);
+                        values[i] = scratch.GetValue<int>(0);
+                    }
+                }
+
+                return true;
+            }
+
+            case Types.PhysicalKind.Int64:
+            {
+                var values = target.PrepareFlat<long>(count);
+                values.Clear();
+                for (var w = 0; w < bits.Length; w++)
+                {
+                    for (var live = bits[w]; live != 0; live &= live - 1)
+                    {
+                        var i = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(live);
+                        column.Decode(start + i, 1, scratch);
+                        values[i] = scratch.GetValue<long>(0);
+                    }
+                }
+
+                return true;
+            }
+
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Tests the live rows of <paramref name="bits"/> one at a time, decoding one key per row.</summary>
+    private bool FilterFewKeys(int f, EncodedColumn column, int start, int count, Span<ulong> bits)
+    {
+        var keys = _filters[f].Keys!;
+        var vector = _keyVectors[f]!;
+        var validity = _reader.GetValidity(_group, _filters[f].Column);
+        var physical = vector.Type.Physical;
+        var any = 0UL;
+        for (var w = 0; w < bits.Length; w++)
+        {
+            var live = bits[w];
+            var result = live;
+            while (live != 0)
+            {
+                var j = System.Numerics.BitOperations.TrailingZeroCount(live);
+                live &= live - 1;
+                var row = start + (w << 6) + j;
+                column.Decode(row, 1, vector);
+
+                // NULL rows hold placeholder values that may happen to be in the set.
+                var isNull = !validity.IsEmpty && (validity.Span[row >> 3] & (1 << (row & 7))) == 0;
+                if (isNull || !keys.Contains(KeyAt(vector, physical, 0)))
+                {
+                    result &= ~(1UL << j);
+                }
+            }
+
+            bits[w] = result;
+            any |= result;
+        }
+
+        return any != 0;
+    }
+
+    /// <summary>The general path (dictionary vectors, narrow integer types): one lookup per live row.</summary>
+    private static void FilterKeysByRow(KeyBitmap keys, ColumnVector vector, Span<ulong> bits)
+    {
+        var physical = vector.Type.Physical;
+        for (var w = 0; w < bits.Length; w++)
+        {
+            var live = bits[w];
+            var result = live;
+            while (live != 0)
+            {
+                var j = System.Numerics.BitOperations.TrailingZeroCount(live);
+                live &= live - 1;
+                if (!keys.Contains(KeyAt(vector, physical, (w << 6) + j)))
+                {
+                    result &= ~(1UL << j);
+                }
+            }
+
+            bits[w] = result;
+        }
+    }
+
+    private static long KeyAt(ColumnVector vector, Types.PhysicalKind physical, int row) => physical switch
+    {
+        Types.PhysicalKind.Int8 => vector.GetValue<byte>(row),
+        Types.PhysicalKind.Int16 => vector.GetValue<short>(row),
+        Types.PhysicalKind.Int32 => vector.GetValue<int>(row),
+        Types.PhysicalKind.Int64 => vector.GetValue<long>(row),
+        _ => throw new InvalidOperationException($"A key set filters integer columns, not {vector.Type}."),
+    };
 
     private void CheckColumn(int column)
     {

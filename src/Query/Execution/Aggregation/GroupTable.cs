@@ -28,6 +28,13 @@ internal sealed class GroupTable
     private bool _hashed;
     private SingleKeyMap? _single;
 
+    // Packed multi-key mode (see FindOrAddPacked): bits per key, each key's base code, the map of packed values.
+    private readonly int _packBits;
+    private long[]? _packBases;
+    private bool[]? _packHasBase;
+    private SingleKeyMap? _packed;
+    private bool _packFailed;
+
     public GroupTable(IReadOnlyList<ColumnType> keyTypes)
     {
         _encoders = [.. keyTypes.Select(t => new KeyEncoder(t))];
@@ -39,6 +46,10 @@ internal sealed class GroupTable
         _slots = new int[2048];
         Array.Fill(_slots, -1);
         _mask = _slots.Length - 1;
+
+        // A NULL bit per key and the same number of value bits each: 31 for two keys, 20 for three, 15 for four.
+        _packBits = keyTypes.Count >= 2 ? (64 - keyTypes.Count) / keyTypes.Count : 0;
+        _packFailed = _packBits < 8;
     }
 
     public int GroupCount { get; private set; }
@@ -66,8 +77,9 @@ internal sealed class GroupTable
             return;
         }
 
+        var first = _packFailed ? 0 : FindOrAddPacked(keys, rows, groupIds);
         Span<long> tuple = stackalloc long[_width];
-        for (var i = 0; i < rows.Length; i++)
+        for (var i = first; i < rows.Length; i++)
         {
             long nullMask = 0;
             for (var k = 0; k < _encoders.Length; k++)
@@ -145,6 +157,81 @@ internal sealed class GroupTable
         }
 
         return codes.Length;
+    }
+
+    /// <summary>
+    /// Several keys whose codes each stay within 2^<see cref="_packBits"/> of a base (years, interned strings, small
+    /// integers: SSB's d_year, c_nation, p_brand1) are packed into one 64-bit value, with a NULL bit per key on
+    /// top, and looked up in a <see cref="SingleKeyMap"/>: one hash and one compare per row instead of a tuple.
+    /// Returns how many rows it placed; a code out of reach ends packing for good and the caller hashes tuples.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int FindOrAddPacked(ReadOnlySpan<ColumnVector> keys, ReadOnlySpan<int> rows, Span<int> groupIds)
+    {
+        var width = _encoders.Length;
+        var bits = _packBits;
+        var limit = 1UL << bits;
+        var bases = _packBases ??= new long[width];
+        var hasBase = _packHasBase ??= new bool[width];
+        var map = _packed ??= new SingleKeyMap(1024);
+        Span<long> tuple = stackalloc long[_width];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var packed = 0L;
+            for (var k = 0; k < width; k++)
+            {
+                if (_nulls[k][i])
+                {
+                    packed |= 1L << ((width * bits) + k);
+                    continue;
+                }
+
+                var code = _codes[k][i];
+                if (!hasBase[k])
+                {
+                    // Room on both sides of the first code: later codes may be smaller (an earlier year).
+                    var half = 1L << (bits - 1);
+                    bases[k] = code >= long.MinValue + half ? code - half : long.MinValue;
+                    hasBase[k] = true;
+                }
+
+                if (code < bases[k] || (ulong)(code - bases[k]) >= limit)
+                {
+                    StopPacking();
+                    return i;
+                }
+
+                packed |= (code - bases[k]) << (k * bits);
+            }
+
+            var group = map.FindOrReserve(packed, out var slot);
+            if (group < 0)
+            {
+                long nullMask = 0;
+                for (var k = 0; k < width; k++)
+                {
+                    var isNull = _nulls[k][i];
+                    tuple[k] = isNull ? 0 : _codes[k][i];
+                    nullMask |= isNull ? 1L << k : 0;
+                }
+
+                tuple[^1] = nullMask;
+                group = AddGroup(tuple, keys, rows[i]);
+                map.Set(slot, packed, group);
+            }
+
+            groupIds[i] = group;
+        }
+
+        return rows.Length;
+    }
+
+    /// <summary>Leaves packed mode for good: the tuple hash index is built over the groups found so far.</summary>
+    private void StopPacking()
+    {
+        _packFailed = true;
+        _packed = null;
+        RebuildSlots();
     }
 
     private int NullGroup(ColumnVector keys, int row)
@@ -297,5 +384,5 @@ internal sealed class GroupTable
     }
 
     /// <summary>Bytes held, for EXPLAIN ANALYZE.</summary>
-    public long MemoryBytes => ((long)_keys.Length * sizeof(long)) + ((long)_slots.Length * sizeof(int)) + (_single?.MemoryBytes ?? 0) + (_direct is null ? 0 : (long)_direct.Length * sizeof(int));
+    public long MemoryBytes => ((long)_keys.Length * sizeof(long)) + ((long)_slots.Length * sizeof(int)) + (_single?.MemoryBytes ?? 0) + (_packed?.MemoryBytes ?? 0) + (_direct is null ? 0 : (long)_direct.Length * sizeof(int));
 }

@@ -69,7 +69,8 @@ public sealed class PhysicalScan(ITableSource source, string alias, IReadOnlyLis
     private string Describe(ScanFilter filter)
     {
         var column = Source.Columns[filter.Column];
-        return ScanFilterText.Describe(column.Name, column.Type, filter.Predicate);
+        var text = ScanFilterText.Describe(column.Name, column.Type, filter.Predicate);
+        return filter.Keys is { } keys ? $"{text} AND {column.Name} IN bitmap of {keys.Count} keys" : text;
     }
 
     protected override IReadOnlyList<IChunkStream> OpenStreams(QueryContext context)

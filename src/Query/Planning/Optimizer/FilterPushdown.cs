@@ -240,6 +240,64 @@ internal static class FilterPushdown
 
                 filter = new ScanFilter(get.ColumnIds[inColumn], ColumnPredicate.In(inList.Values));
                 return true;
+            case BoundConjunction { IsAnd: false } or:
+            {
+                // x = 'a' OR x = 'b' is x IN ('a', 'b') as a WHERE condition (a NULL x is unknown in both): as an IN it
+                // is evaluated in the scan, once per dictionary entry, instead of twice per row above it.
+                var values = new List<ScalarValue>();
+                var orColumn = -1;
+                if (!TryEqualities(get, or, values, ref orColumn))
+                {
+                    return false;
+                }
+
+                filter = new ScanFilter(get.ColumnIds[orColumn], ColumnPredicate.In(values));
+                return true;
+            }
+
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Collects the constants of an OR of equalities (and IN lists) that all test one scan column.</summary>
+    private static bool TryEqualities(LogicalGet get, BoundExpression expression, List<ScalarValue> values, ref int column)
+    {
+        switch (expression)
+        {
+            case BoundConjunction { IsAnd: false } or:
+                foreach (var operand in or.Operands)
+                {
+                    if (!TryEqualities(get, operand, values, ref column))
+                    {
+                        return false;
+                    }
+                }
+
+                return values.Count > 0;
+            case BoundComparison { Kind: ComparisonKind.Equal } equal:
+            {
+                var (columnSide, constantSide) = equal.Left is BoundConstant ? (equal.Right, equal.Left) : (equal.Left, equal.Right);
+                if (constantSide is not BoundConstant { Value.IsNull: false } constant || !TryColumn(get, columnSide, out var found)
+                    || (column >= 0 && found != column) || !Matches(get, found, constant.Value))
+                {
+                    return false;
+                }
+
+                column = found;
+                values.Add(constant.Value);
+                return true;
+            }
+
+            case BoundInList { Negated: false } inList when inList.Values.Count > 0 && TryColumn(get, inList.Operand, out var listed):
+                if ((column >= 0 && listed != column) || !inList.Values.All(v => Matches(get, listed, v)))
+                {
+                    return false;
+                }
+
+                column = listed;
+                values.AddRange(inList.Values);
+                return true;
             default:
                 return false;
         }
