@@ -14,6 +14,9 @@ internal sealed record SsbReport(
     string OlapDesign,
     string DuckDbDesign)
 {
+    /// <summary>Seconds to generate the data and load it straight into Olap (the generator's olap format); null when not measured.</summary>
+    public double? OlapGeneratedLoadSeconds { get; init; }
+
     /// <summary>Geometric mean of the per-query Olap / DuckDB ratios.</summary>
     public double GeomeanRatio => Queries.Count == 0 ? double.NaN : Math.Exp(Queries.Average(q => Math.Log(q.Ratio)));
 
