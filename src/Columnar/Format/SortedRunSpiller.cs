@@ -276,21 +276,9 @@ internal sealed class SortedRunSpiller : IDisposable
             order[count++] = row;
         }
 
-        Array.Sort(keys, order, 0, count);
-        for (var start = 0; start < count;)
+        if (!CountingSort(keys.AsSpan(0, count), order.AsSpan(0, count)))
         {
-            var end = start + 1;
-            while (end < count && keys[end] == keys[start])
-            {
-                end++;
-            }
-
-            if (end - start > 1)
-            {
-                Array.Sort(order, start, end - start);
-            }
-
-            start = end;
+            SortAndRestoreArrivalOrder(keys, order, count);
         }
 
         if (nulls.Count == 0)
@@ -306,6 +294,67 @@ internal sealed class SortedRunSpiller : IDisposable
         {
             Array.Copy(order, 0, order, nulls.Count, count);
             nulls.CopyTo(order, 0);
+        }
+    }
+
+    /// <summary>
+    /// Keys of a narrow range (dates, small codes: the common sort keys) are ordered by counting: one pass for a
+    /// histogram, one to place each row after the rows of smaller keys. Linear, and stable by construction. False
+    /// when the range is too wide for a histogram, leaving <paramref name="rows"/> unchanged.
+    /// </summary>
+    private static bool CountingSort(ReadOnlySpan<long> keys, Span<int> rows)
+    {
+        if (keys.Length < 2)
+        {
+            return true;
+        }
+
+        var min = System.Numerics.Tensors.TensorPrimitives.Min(keys);
+        var max = System.Numerics.Tensors.TensorPrimitives.Max(keys);
+        var range = (ulong)(max - min);
+        if (range >= (ulong)Math.Max(keys.Length, 1 << 16) || range >= 1 << 24)
+        {
+            return false;
+        }
+
+        var starts = new int[(int)range + 2];
+        foreach (var key in keys)
+        {
+            starts[(int)(key - min) + 1]++;
+        }
+
+        for (var i = 1; i < starts.Length; i++)
+        {
+            starts[i] += starts[i - 1];
+        }
+
+        var arrived = rows.ToArray();
+        for (var i = 0; i < keys.Length; i++)
+        {
+            rows[starts[(int)(keys[i] - min)]++] = arrived[i];
+        }
+
+        return true;
+    }
+
+    /// <summary>Sorts the keys with the rows alongside, then puts equal keys' rows back in arrival order.</summary>
+    private static void SortAndRestoreArrivalOrder(long[] keys, int[] order, int count)
+    {
+        Array.Sort(keys, order, 0, count);
+        for (var start = 0; start < count;)
+        {
+            var end = start + 1;
+            while (end < count && keys[end] == keys[start])
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                Array.Sort(order, start, end - start);
+            }
+
+            start = end;
         }
     }
 

@@ -111,6 +111,22 @@ public sealed class SortedFileTests : IDisposable
         Assert.Equal(["spilled.olap"], _directory.FileNames());
     }
 
+    [Theory]
+    [InlineData(SampleTable.Key, false)]   // keys 0..4999: ordered by counting
+    [InlineData(SampleTable.Key, true)]
+    [InlineData(SampleTable.Day, true)]
+    [InlineData(3, false)]                 // the whole long range: ordered by comparison
+    [InlineData(3, true)]
+    public void A_single_integral_key_sorts_stably_with_NULLs_at_the_right_end_whether_counted_or_compared(int column, bool descending)
+    {
+        var rows = SampleTable.Rows(12_000, seed: 15);
+        var path = _directory.File("single.olap");
+        SortKeyColumn[] key = [new(column, descending)];
+        FileRows.Write(path, SampleTable.Columns, rows, new OlapWriterOptions { RowGroupSize = 2048, SortKey = key, SortBufferRows = 5_000 });
+
+        FileRows.AssertSameRows(StableSort(rows, key), FileRows.ReadAll(path));
+    }
+
     [Fact]
     public void A_sort_buffer_of_one_row_makes_a_run_per_row_and_still_merges_stably()
     {
