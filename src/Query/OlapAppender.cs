@@ -6,9 +6,9 @@ using Olap.Query.Binding;
 namespace Olap.Query;
 
 /// <summary>
-/// Bulk loading into one table without SQL text: chunks of column vectors go straight into a new segment file, ordered
-/// by the table's sort key and encoded on worker threads. <see cref="Commit"/> adds the segment to the table in one
-/// manifest commit; disposing without committing leaves the table exactly as it was.
+/// Bulk loading into one table without SQL text: chunks of column vectors go straight into new segment files (one per
+/// GiB or so), ordered by the table's sort key and encoded on worker threads. <see cref="Commit"/> adds them to the
+/// table in one manifest commit; disposing without committing leaves the table exactly as it was.
 /// </summary>
 /// <remarks>One appender is used from one thread at a time. Other connections may query and write meanwhile.</remarks>
 public sealed class OlapAppender : IDisposable
@@ -63,8 +63,8 @@ public sealed class OlapAppender : IDisposable
     }
 
     /// <summary>
-    /// Writes the segment and adds it to the table. Fails, changing nothing, if the table was dropped or redefined
-    /// since the appender was created.
+    /// Finishes the segments and adds them to the table; returns the rows added. Fails, changing nothing, if the table
+    /// was dropped or redefined since the appender was created.
     /// </summary>
     public long Commit()
     {
