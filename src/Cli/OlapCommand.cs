@@ -10,7 +10,7 @@ internal static class OlapCommand
     {
         var path = new Argument<string?>("PATH")
         {
-            Description = "A database directory (created if missing), a .olap or .csv file to query as a view, or :memory:. "
+            Description = "A database directory (created if missing), a .olap or .csv file to query as a view, a .parquet file to load as a table, or :memory:. "
                 + "Without it the REPL opens the demo database (SSB SF 0.1, generated on first start) and -c/-f/stdin an in-memory one.",
             Arity = ArgumentArity.ZeroOrOne,
         };

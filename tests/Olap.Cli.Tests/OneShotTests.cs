@@ -91,7 +91,25 @@ public sealed class OneShotTests : IDisposable
     }
 
     [Fact]
-    public void A_parquet_file_is_refused_with_a_clear_message()
+    public void A_parquet_file_opens_as_a_table_named_after_it()
+    {
+        var file = PathOf("trips.parquet");
+        using (var writer = new ParquetSharp.ParquetFileWriter(file, [new ParquetSharp.Column<int>("id"), new ParquetSharp.Column<string>("city")]))
+        {
+            using var rowGroup = writer.AppendRowGroup();
+            using (var ids = rowGroup.NextColumn().LogicalWriter<int>()) { ids.WriteBatch([2, 1, 3]); }
+            using (var cities = rowGroup.NextColumn().LogicalWriter<string>()) { cities.WriteBatch(["Oslo", "Lima", null!]); }
+            writer.Close();
+        }
+
+        var (exitCode, output, error) = OlapProcess.Run([file, "-c", "SELECT id, city FROM trips ORDER BY id", "--format", "csv"]);
+
+        Assert.True(exitCode == 0, error);
+        Assert.Equal("id,city\r\n1,Lima\r\n2,Oslo\r\n3,\r\n", output);
+    }
+
+    [Fact]
+    public void A_damaged_parquet_file_is_refused_with_its_name()
     {
         var file = PathOf("data.parquet");
         File.WriteAllBytes(file, [0x50, 0x41, 0x52, 0x31]);
@@ -99,7 +117,8 @@ public sealed class OneShotTests : IDisposable
         var (exitCode, _, error) = OlapProcess.Run([file, "-c", "SELECT 1"]);
 
         Assert.Equal(1, exitCode);
-        Assert.Contains("Parquet files are not supported yet; Parquet arrives with the Parquet issue", error, StringComparison.Ordinal);
+        Assert.Contains("cannot open", error, StringComparison.Ordinal);
+        Assert.Contains("data.parquet", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -35,7 +35,7 @@ internal sealed class DatabaseSession : IDisposable
         var extension = Path.GetExtension(path).ToLowerInvariant();
         if (extension == ".parquet")
         {
-            throw new CliException($"cannot open '{path}': Parquet files are not supported yet; Parquet arrives with the Parquet issue. Native .olap files and CSV open today.");
+            return FromParquet(path);
         }
 
         if (extension is ".olap" or ".csv" or ".tsv" or ".tbl")
@@ -86,6 +86,30 @@ internal sealed class DatabaseSession : IDisposable
         }
 
         return new DatabaseSession(database, $"{path} as view {name} (in an in-memory database)");
+    }
+
+    /// <summary>A Parquet file's rows loaded into a table named after the file, in an in-memory database.</summary>
+    private static DatabaseSession FromParquet(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new CliException($"cannot open '{path}': no such file");
+        }
+
+        var database = OlapDatabase.OpenInMemory();
+        var name = ViewName(path);
+        try
+        {
+            using var setup = database.Connect();
+            Olap.Query.Catalog.ParquetImport.LoadAsTable(setup, name, Path.GetFullPath(path));
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            database.Dispose();
+            throw new CliException($"cannot open '{path}': {error.Message}", error);
+        }
+
+        return new DatabaseSession(database, $"{path} as table {name} (in an in-memory database)");
     }
 
     public void Dispose()
