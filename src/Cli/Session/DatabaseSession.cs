@@ -103,6 +103,12 @@ internal sealed class DatabaseSession : IDisposable
             using var setup = database.Connect();
             Olap.Query.Catalog.ParquetImport.LoadAsTable(setup, name, Path.GetFullPath(path));
         }
+        catch (QueryException error)
+        {
+            // The engine's message starts with the file's path already.
+            database.Dispose();
+            throw new CliException($"cannot open {error.Message}", error);
+        }
         catch (Exception error) when (error is not OperationCanceledException)
         {
             database.Dispose();

@@ -72,7 +72,7 @@ public static class ParquetImport
         }
         catch (Exception error) when (error is ParquetException or IOException)
         {
-            throw new QueryException($"cannot read '{path}' as Parquet: {error.Message}", error);
+            throw new QueryException($"'{path}': not a readable Parquet file ({error.Message})", error);
         }
     }
 

@@ -85,7 +85,7 @@ public sealed class ParquetImportTests : IDisposable
         var error = Assert.Throws<QueryException>(() => ParquetImport.LoadAsTable(connection, "broken", path));
 
         Assert.Contains("broken.parquet", error.Message, StringComparison.Ordinal);
-        Assert.Contains("as Parquet", error.Message, StringComparison.Ordinal);
+        Assert.Contains("not a readable Parquet file", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
