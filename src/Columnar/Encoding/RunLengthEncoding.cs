@@ -251,12 +251,26 @@ public sealed class RunLengthEncoding : IColumnEncoding
         {
             var source = MemoryMarshal.Cast<byte, T>(values.RawData);
             var output = target.PrepareFlat<T>(count);
-            var row = start;
-            for (var r = run; row < start + count; r++)
+
+            // Runs are often a handful of rows (an order's lines share a customer): a plain store loop per run beats a
+            // Span.Fill call, whose setup costs more than the few stores it saves. Long runs still fill in bulk.
+            ref var first = ref MemoryMarshal.GetReference(output);
+            var i = 0;
+            for (var r = run; i < count; r++)
             {
-                var end = Math.Min(ends[r], start + count);
-                output[(row - start)..(end - start)].Fill(source[r]);
-                row = end;
+                var end = Math.Min(ends[r] - start, count);
+                var value = source[r];
+                if (end - i >= 32)
+                {
+                    output[i..end].Fill(value);
+                    i = end;
+                    continue;
+                }
+
+                while (i < end)
+                {
+                    System.Runtime.CompilerServices.Unsafe.Add(ref first, i++) = value;
+                }
             }
         }
     }
