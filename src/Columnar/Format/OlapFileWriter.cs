@@ -7,8 +7,9 @@ namespace Olap.Columnar.Format;
 /// <summary>
 /// Writes a native file row group by row group with bounded memory. Rows arrive in chunks; with a sort key they
 /// are ordered (stably) first, spilling sorted runs to temporary files when they exceed the sort buffer.
-/// The file appears under its name only when <see cref="Finish"/> completes: it is written to a temporary name,
-/// flushed, and renamed.
+/// Row groups are analyzed and encoded on worker threads and written in order. A file appears under its name only
+/// when it is complete: it is written to a temporary name, flushed, and renamed. With a continuation path the rows
+/// may go on into further files; an unfinished write (disposed before <see cref="Finish"/>) deletes every file it made.
 /// </summary>
 public sealed class OlapFileWriter : IDisposable
 {
