@@ -411,41 +411,30 @@ public sealed class FileScan
         switch (column.Type.Physical)
         {
             case Types.PhysicalKind.Int32:
-            {
-                var values = target.PrepareFlat<int>(count);
-                values.Clear();
-                for (var w = 0; w < bits.Length; w++)
-                {
-                    for (var live = bits[w]; live != 0; live &= live - 1)
-                    {
-                        var i = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(live);
-                        column.Decode(start + i, 1, scratch);
-                        values[i] = scratch.GetValue<int>(0);
-                    }
-                }
-
+                DecodeLiveRows<int>(column, scratch, start, count, bits, target);
                 return true;
-            }
-
             case Types.PhysicalKind.Int64:
-            {
-                var values = target.PrepareFlat<long>(count);
-                values.Clear();
-                for (var w = 0; w < bits.Length; w++)
-                {
-                    for (var live = bits[w]; live != 0; live &= live - 1)
-                    {
-                        var i = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(live);
-                        column.Decode(start + i, 1, scratch);
-                        values[i] = scratch.GetValue<long>(0);
-                    }
-                }
-
+                DecodeLiveRows<long>(column, scratch, start, count, bits, target);
                 return true;
-            }
-
             default:
                 return false;
+        }
+    }
+
+    /// <summary>Decodes the live rows of <paramref name="bits"/> one by one into a flat vector; other rows are zero.</summary>
+    private static void DecodeLiveRows<T>(EncodedColumn column, ColumnVector scratch, int start, int count, ReadOnlySpan<ulong> bits, ColumnVector target)
+        where T : unmanaged
+    {
+        var values = target.PrepareFlat<T>(count);
+        values.Clear();
+        for (var w = 0; w < bits.Length; w++)
+        {
+            for (var live = bits[w]; live != 0; live &= live - 1)
+            {
+                var i = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(live);
+                column.Decode(start + i, 1, scratch);
+                values[i] = scratch.GetValue<T>(0);
+            }
         }
     }
 
