@@ -5,9 +5,9 @@ using Olap.Query;
 namespace Olap.Datasets.Ssb;
 
 /// <summary>
-/// Loads lineorder straight into an Olap table, no text in between: a batch of order ranges is generated in parallel
-/// into column builders (each range's rows depend only on its order numbers), and the batch is appended in order
-/// while the next one is generated. The appender sorts by the table's key and encodes on worker threads, so every
+/// Loads lineorder straight into an Olap table, no text in between: order ranges are generated in parallel into
+/// column builders (each range's rows depend only on its order numbers) and appended in order
+/// (<see cref="OrderedBatches"/>). The appender sorts by the table's key and encodes on worker threads, so every
 /// core stays busy; memory stays at two batches plus the appender's sort buffers.
 /// </summary>
 internal sealed class LineorderLoader(long seed, SsbScale scale, int workers)
@@ -19,38 +19,19 @@ internal sealed class LineorderLoader(long seed, SsbScale scale, int workers)
     public long Load(OlapAppender appender, IProgress<SsbProgress>? progress)
     {
         var chunks = (scale.Orders + LineorderWriter.OrdersPerChunk - 1) / LineorderWriter.OrdersPerChunk;
-        var batch = Math.Max(1, workers * 2);
         var capacity = LineorderWriter.OrdersPerChunk * LineorderTable.MaxLinesPerOrder;
-        DataChunk[][] slots = [NewChunks(appender, batch, capacity), NewChunks(appender, batch, capacity)];
-        ColumnBuilder[][][] builders = [NewBuilders(appender, batch), NewBuilders(appender, batch)];
         var written = 0L;
-        var pending = Task.CompletedTask;
-        var current = 0;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = workers };
-        for (var first = 0L; first < chunks; first += batch)
-        {
-            var count = (int)Math.Min(batch, chunks - first);
-            var filled = slots[current];
-            var columns = builders[current];
-            var start = first;
-            Parallel.For(0, count, options, i => Generate(start + i, columns[i], filled[i]));
-
-            pending.Wait();
-            var done = first + count;
-            pending = Task.Run(() =>
+        OrderedBatches.Run(
+            chunks,
+            workers,
+            () => (Columns: appender.Columns.Select(c => new ColumnBuilder(c.Type, LineorderWriter.OrdersPerChunk * 4)).ToArray(), Chunk: appender.CreateChunk(capacity)),
+            (chunk, slot) => Generate(chunk, slot.Columns, slot.Chunk),
+            slot =>
             {
-                for (var i = 0; i < count; i++)
-                {
-                    appender.Append(filled[i]);
-                    written += filled[i].Count;
-                }
-
-                progress?.Report(new SsbProgress(SsbTable.Lineorder, written, (double)done / chunks));
-            });
-            current ^= 1;
-        }
-
-        pending.Wait();
+                appender.Append(slot.Chunk);
+                written += slot.Chunk.Count;
+            },
+            done => progress?.Report(new SsbProgress(SsbTable.Lineorder, written, (double)done / chunks)));
         return written;
     }
 
@@ -96,27 +77,5 @@ internal sealed class LineorderLoader(long seed, SsbScale scale, int workers)
         }
 
         target.SetCount(columns[0].Count);
-    }
-
-    private static DataChunk[] NewChunks(OlapAppender appender, int count, int capacity)
-    {
-        var chunks = new DataChunk[count];
-        for (var i = 0; i < count; i++)
-        {
-            chunks[i] = appender.CreateChunk(capacity);
-        }
-
-        return chunks;
-    }
-
-    private static ColumnBuilder[][] NewBuilders(OlapAppender appender, int count)
-    {
-        var sets = new ColumnBuilder[count][];
-        for (var i = 0; i < count; i++)
-        {
-            sets[i] = [.. appender.Columns.Select(c => new ColumnBuilder(c.Type, LineorderWriter.OrdersPerChunk * 4))];
-        }
-
-        return sets;
     }
 }

@@ -1,9 +1,8 @@
 namespace Olap.Datasets.Ssb;
 
 /// <summary>
-/// Writes lineorder with every core: orders are cut into chunks, a batch of chunks is formatted in parallel
-/// (each chunk's rows depend only on its order numbers), and the batch is written in order while the next
-/// batch is being formatted. Memory stays at two batches of chunk buffers whatever the scale factor.
+/// Writes lineorder with every core: orders are cut into chunks (each chunk's rows depend only on its order
+/// numbers), formatted in parallel and written in order (<see cref="OrderedBatches"/>).
 /// </summary>
 internal sealed class LineorderWriter(long seed, SsbScale scale, SsbFileFormat format, int workers)
 {
@@ -16,9 +15,6 @@ internal sealed class LineorderWriter(long seed, SsbScale scale, SsbFileFormat f
     public long Write(Stream output, IProgress<SsbProgress>? progress)
     {
         var chunks = (scale.Orders + OrdersPerChunk - 1) / OrdersPerChunk;
-        var batch = Math.Max(1, workers * 2);
-        DelimitedRowWriter[][] slots = [NewSlots(batch), NewSlots(batch)];
-        long[][] rows = [new long[batch], new long[batch]];
         if (format == SsbFileFormat.Csv)
         {
             var header = new DelimitedRowWriter(format, 4096);
@@ -27,38 +23,17 @@ internal sealed class LineorderWriter(long seed, SsbScale scale, SsbFileFormat f
         }
 
         var written = 0L;
-        var pending = Task.CompletedTask;
-        var current = 0;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = workers };
-        for (var first = 0L; first < chunks; first += batch)
-        {
-            var count = (int)Math.Min(batch, chunks - first);
-            var buffers = slots[current];
-            var counts = rows[current];
-            var start = first;
-            Parallel.For(0, count, options, i => counts[i] = FormatChunk(start + i, buffers[i]));
-
-            pending.Wait();
-            foreach (var n in counts.AsSpan(0, count))
+        OrderedBatches.Run(
+            chunks,
+            workers,
+            () => new FormattedChunk(new DelimitedRowWriter(format, ChunkBufferBytes)),
+            (chunk, slot) => slot.Rows = FormatChunk(chunk, slot.Text),
+            slot =>
             {
-                written += n;
-            }
-
-            var done = first + count;
-            var total = written;
-            pending = Task.Run(() =>
-            {
-                for (var i = 0; i < count; i++)
-                {
-                    buffers[i].WriteTo(output);
-                }
-
-                progress?.Report(new SsbProgress(SsbTable.Lineorder, total, (double)done / chunks));
-            });
-            current ^= 1;
-        }
-
-        pending.Wait();
+                slot.Text.WriteTo(output);
+                written += slot.Rows;
+            },
+            done => progress?.Report(new SsbProgress(SsbTable.Lineorder, written, (double)done / chunks)));
         return written;
     }
 
@@ -83,14 +58,11 @@ internal sealed class LineorderWriter(long seed, SsbScale scale, SsbFileFormat f
         return rows;
     }
 
-    private DelimitedRowWriter[] NewSlots(int count)
+    /// <summary>One chunk's text and its row count.</summary>
+    private sealed class FormattedChunk(DelimitedRowWriter text)
     {
-        var slots = new DelimitedRowWriter[count];
-        for (var i = 0; i < count; i++)
-        {
-            slots[i] = new DelimitedRowWriter(format, ChunkBufferBytes);
-        }
+        public DelimitedRowWriter Text { get; } = text;
 
-        return slots;
+        public long Rows { get; set; }
     }
 }
