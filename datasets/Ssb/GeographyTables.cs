@@ -1,35 +1,13 @@
 namespace Olap.Datasets.Ssb;
 
 /// <summary>
-/// Customer and supplier rows, drawn as dbgen's mk_cust and mk_supp draw them: address, a nation uniform over
-/// the 25, a city digit uniform 0–9, a phone, and for customers a market segment uniform over the five.
+/// Customer and supplier rows as text. <see cref="CustomerDraws"/> and <see cref="SupplierDraws"/> make them.
 /// </summary>
 internal static class GeographyTables
 {
     public static readonly string[] CustomerColumns = ["c_custkey", "c_name", "c_address", "c_city", "c_nation", "c_region", "c_phone", "c_mktsegment"];
 
     public static readonly string[] SupplierColumns = ["s_suppkey", "s_name", "s_address", "s_city", "s_nation", "s_region", "s_phone"];
-
-    public static CustomerRow Customer(long seed, long key)
-    {
-        var random = new SsbRandom(seed, SsbTable.Customer, key);
-        var address = DrawAddress(ref random);
-        var nation = random.Next(0, SsbVocabulary.Nations.Length - 1);
-        var city = random.Next(0, SsbVocabulary.CitiesPerNation - 1);
-        var phone = SsbPhone.Draw(nation, ref random);
-        var segment = random.Next(0, SsbVocabulary.MarketSegments.Length - 1);
-        return new CustomerRow(key, address, nation, city, phone, segment);
-    }
-
-    public static SupplierRow Supplier(long seed, long key)
-    {
-        var random = new SsbRandom(seed, SsbTable.Supplier, key);
-        var address = DrawAddress(ref random);
-        var nation = random.Next(0, SsbVocabulary.Nations.Length - 1);
-        var city = random.Next(0, SsbVocabulary.CitiesPerNation - 1);
-        var phone = SsbPhone.Draw(nation, ref random);
-        return new SupplierRow(key, address, nation, city, phone);
-    }
 
     public static void Write(in CustomerRow row, DelimitedRowWriter writer)
     {
@@ -55,9 +33,6 @@ internal static class GeographyTables
         WritePhone(row.PhoneNumber, writer);
         writer.EndRow();
     }
-
-    private static SsbAddress DrawAddress(ref SsbRandom random) =>
-        new(random.NextUInt64(), random.Next(SsbAddress.MinLength, SsbAddress.MaxLength));
 
     private static void WriteName(string tag, long key, DelimitedRowWriter writer)
     {

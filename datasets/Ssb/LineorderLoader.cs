@@ -45,9 +45,11 @@ internal sealed class LineorderLoader(long seed, SsbScale scale, int workers)
             column.Clear();
         }
 
+        var draws = new OrderDraws(seed, scale, first);
+
         for (var order = first; order <= last; order++)
         {
-            var count = LineorderTable.Order(seed, scale, order, lines);
+            var count = draws.Next(lines);
             for (var i = 0; i < count; i++)
             {
                 ref readonly var row = ref lines[i];

@@ -44,9 +44,10 @@ internal sealed class LineorderWriter(long seed, SsbScale scale, SsbFileFormat f
         var last = Math.Min(scale.Orders, first + OrdersPerChunk - 1);
         var rows = 0L;
         writer.Clear();
+        var draws = new OrderDraws(seed, scale, first);
         for (var order = first; order <= last; order++)
         {
-            var count = LineorderTable.Order(seed, scale, order, lines);
+            var count = draws.Next(lines);
             for (var i = 0; i < count; i++)
             {
                 LineorderTable.Write(lines[i], writer);

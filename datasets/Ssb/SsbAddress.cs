@@ -1,13 +1,15 @@
 namespace Olap.Datasets.Ssb;
 
 /// <summary>
-/// A random address as TPC-H's V_STR makes it: 6–24 characters (0.4–1.6 × the average 15) from a 64-character
-/// alphabet. The row keeps only a seed and the length, so rows stay small and writing allocates nothing.
+/// A random address as dbgen's a_rnd makes it: 6–24 characters (0.4–1.6 × the average 15), five per draw, each
+/// the low 6 bits of what is left of the draw. The row keeps only where its character draws start and the
+/// length, so rows stay small and writing allocates nothing.
 /// </summary>
-public readonly record struct SsbAddress(ulong Seed, int Length)
+public readonly record struct SsbAddress(long Stream, int Length)
 {
     public const int MinLength = 6;
     public const int MaxLength = 24;
+    private const int CharactersPerDraw = 5;
 
     public override string ToString()
     {
@@ -19,15 +21,13 @@ public readonly record struct SsbAddress(ulong Seed, int Length)
     /// <summary>Writes the <see cref="Length"/> characters into the start of <paramref name="target"/>.</summary>
     public void Fill(Span<char> target)
     {
-        // Each 64-bit draw gives ten 6-bit characters, as a_rnd takes several characters from one random number.
-        var bits = 0UL;
-        var stream = Seed;
+        var stream = new DbgenStream(Stream);
+        var bits = 0L;
         for (var i = 0; i < Length; i++)
         {
-            if (i % 10 == 0)
+            if (i % CharactersPerDraw == 0)
             {
-                stream += 0x9E3779B97F4A7C15UL;
-                bits = Scramble(stream);
+                bits = stream.Next(0L, int.MaxValue);
             }
 
             target[i] = SsbVocabulary.AddressAlphabet[(int)(bits & 63)];
@@ -35,10 +35,12 @@ public readonly record struct SsbAddress(ulong Seed, int Length)
         }
     }
 
-    private static ulong Scramble(ulong z)
+    /// <summary>Draws an address and leaves <paramref name="stream"/> at the next row's first draw.</summary>
+    internal static SsbAddress Draw(ref DbgenStream stream)
     {
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
+        var length = stream.Next(MinLength, MaxLength);
+        var address = new SsbAddress(stream.Value, length);
+        stream.Skip(SsbStreams.AddressBudget - 1);
+        return address;
     }
 }

@@ -4,8 +4,8 @@ namespace Olap.Datasets.Ssb;
 
 /// <summary>
 /// The Star Schema Benchmark data generator: dbgen's tables, value domains and distributions (../shared/ssb/SPEC.md)
-/// from a seeded random stream per row, so the output is byte-identical for a seed and any part of it can be made
-/// on any thread. Rows can be read one by one or written as .tbl, CSV or an Olap database.
+/// from dbgen's own random streams (<see cref="SsbStreams"/>): with the default seed the output is byte-identical
+/// to dbgen's (one table per run), and any part of it can be made on any thread. Rows can be read one by one or written as .tbl, CSV or an Olap database.
 /// </summary>
 public sealed class SsbGenerator
 {
@@ -59,9 +59,10 @@ public sealed class SsbGenerator
     {
         var last = orders < 0 ? Scale.Orders : Math.Min(Scale.Orders, firstOrder + orders - 1);
         var lines = new LineorderRow[LineorderTable.MaxLinesPerOrder];
+        var draws = new OrderDraws(Seed, Scale, firstOrder);
         for (var order = firstOrder; order <= last; order++)
         {
-            var count = LineorderTable.Order(Seed, Scale, order, lines);
+            var count = draws.Next(lines);
             for (var i = 0; i < count; i++)
             {
                 yield return lines[i];
@@ -71,25 +72,28 @@ public sealed class SsbGenerator
 
     public IEnumerable<CustomerRow> Customers()
     {
+        var draws = new CustomerDraws(Seed, 1);
         for (var key = 1L; key <= Scale.Customers; key++)
         {
-            yield return GeographyTables.Customer(Seed, key);
+            yield return draws.Next();
         }
     }
 
     public IEnumerable<SupplierRow> Suppliers()
     {
+        var draws = new SupplierDraws(Seed, 1);
         for (var key = 1L; key <= Scale.Suppliers; key++)
         {
-            yield return GeographyTables.Supplier(Seed, key);
+            yield return draws.Next();
         }
     }
 
     public IEnumerable<PartRow> Parts()
     {
+        var draws = new PartDraws(Seed, 1);
         for (var key = 1L; key <= Scale.Parts; key++)
         {
-            yield return PartTable.Part(Seed, key);
+            yield return draws.Next();
         }
     }
 
@@ -117,27 +121,33 @@ public sealed class SsbGenerator
             writer.Header(Columns(table));
         }
 
-        var rows = table switch
+        return table switch
         {
-            SsbTable.Customer => Scale.Customers,
-            SsbTable.Supplier => Scale.Suppliers,
-            SsbTable.Part => Scale.Parts,
-            SsbTable.Date => SsbScale.DateRows,
+            SsbTable.Customer => WriteRows(table, Customers(), Scale.Customers, static (r, w) => GeographyTables.Write(r, w), writer, output, progress),
+            SsbTable.Supplier => WriteRows(table, Suppliers(), Scale.Suppliers, static (r, w) => GeographyTables.Write(r, w), writer, output, progress),
+            SsbTable.Part => WriteRows(table, Parts(), Scale.Parts, static (r, w) => PartTable.Write(r, w), writer, output, progress),
+            SsbTable.Date => WriteRows(table, Dates(), SsbScale.DateRows, static (r, w) => DateTable.Write(r, w), writer, output, progress),
             _ => throw new ArgumentOutOfRangeException(nameof(table)),
         };
-        for (var key = 1L; key <= rows; key++)
+    }
+
+    private static long WriteRows<T>(SsbTable table, IEnumerable<T> rows, long count, Action<T, DelimitedRowWriter> write, DelimitedRowWriter writer, Stream output, IProgress<SsbProgress>? progress)
+    {
+        var written = 0L;
+        foreach (var row in rows)
         {
-            WriteRow(table, key, writer);
+            write(row, writer);
+            written++;
             if (writer.Length >= FlushBytes)
             {
                 writer.WriteTo(output);
-                progress?.Report(new SsbProgress(table, key, (double)key / rows));
+                progress?.Report(new SsbProgress(table, written, (double)written / count));
             }
         }
 
         writer.WriteTo(output);
-        progress?.Report(new SsbProgress(table, rows, 1));
-        return rows;
+        progress?.Report(new SsbProgress(table, written, 1));
+        return written;
     }
 
     /// <summary>Writes one table to a file, replacing it, and returns its row count.</summary>
@@ -200,25 +210,6 @@ public sealed class SsbGenerator
             {
                 Directory.Delete(staging, recursive: true);
             }
-        }
-    }
-
-    private void WriteRow(SsbTable table, long key, DelimitedRowWriter writer)
-    {
-        switch (table)
-        {
-            case SsbTable.Customer:
-                GeographyTables.Write(GeographyTables.Customer(Seed, key), writer);
-                break;
-            case SsbTable.Supplier:
-                GeographyTables.Write(GeographyTables.Supplier(Seed, key), writer);
-                break;
-            case SsbTable.Part:
-                PartTable.Write(PartTable.Part(Seed, key), writer);
-                break;
-            default:
-                DateTable.Write(DateRow.At((int)key - 1), writer);
-                break;
         }
     }
 }

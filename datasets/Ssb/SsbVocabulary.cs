@@ -26,12 +26,14 @@ public static class SsbVocabulary
     /// <summary>City of (nation, digit) at nation × 10 + digit: the nation's first 9 characters, space padded, then the digit.</summary>
     public static readonly string[] Cities = BuildCities();
 
-    public static readonly string[] MarketSegments = ["AUTOMOBILE", "BUILDING", "FURNITURE", "MACHINERY", "HOUSEHOLD"];
+    /// <summary>dists.dss order, which pick_str indexes.</summary>
+    public static readonly string[] MarketSegments = ["AUTOMOBILE", "BUILDING", "FURNITURE", "HOUSEHOLD", "MACHINERY"];
 
     /// <summary>Order priorities as eyalroz's dbgen writes them (the original truncated the fourth to '4-NOT SPECI').</summary>
     public static readonly string[] OrderPriorities = ["1-URGENT", "2-HIGH", "3-MEDIUM", "4-NOT SPECIFIED", "5-LOW"];
 
-    public static readonly string[] ShipModes = ["REG AIR", "AIR", "RAIL", "SHIP", "TRUCK", "MAIL", "FOB"];
+    /// <summary>dists.dss order, which pick_str indexes.</summary>
+    public static readonly string[] ShipModes = ["REG AIR", "AIR", "RAIL", "TRUCK", "MAIL", "FOB", "SHIP"];
 
     /// <summary>The 92 TPC-H colours: p_color is one of them and p_name two others.</summary>
     public static readonly string[] Colors =
@@ -54,10 +56,10 @@ public static class SsbVocabulary
         ["ANODIZED", "BURNISHED", "PLATED", "POLISHED", "BRUSHED"],
         ["TIN", "NICKEL", "BRASS", "STEEL", "COPPER"]);
 
-    /// <summary>The 40 containers: size × kind.</summary>
+    /// <summary>The 40 containers: size × kind, in dists.dss order.</summary>
     public static readonly string[] Containers = Combine(
         ["SM", "LG", "MED", "JUMBO", "WRAP"],
-        ["CASE", "BOX", "BAG", "JAR", "PKG", "PACK", "CAN", "DRUM"]);
+        ["CASE", "BOX", "BAG", "JAR", "PACK", "PKG", "CAN", "DRUM"]);
 
     public const int Manufacturers = 5;
     public const int CategoriesPerManufacturer = 5;
@@ -80,8 +82,8 @@ public static class SsbVocabulary
     /// <summary>Day names with Sunday first, because d_daynuminweek counts Sunday as 1.</summary>
     public static readonly string[] DayNames = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
-    /// <summary>The 64 characters of TPC-H's random address strings (a_rnd): digits, letters, comma and space.</summary>
-    public const string AddressAlphabet = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ, ";
+    /// <summary>The 64 characters of TPC-H's random address strings, in a_rnd's order: a draw's low 6 bits index it.</summary>
+    public const string AddressAlphabet = "0123456789abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ,";
 
     private static string[] BuildCities()
     {
