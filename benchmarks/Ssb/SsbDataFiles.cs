@@ -24,7 +24,7 @@ internal sealed class SsbDataFiles
     public static SsbDataFiles Ensure(string cacheRoot, double scaleFactor, long seed, TextWriter log)
     {
         ArgumentNullException.ThrowIfNull(log);
-        var directory = Path.Combine(cacheRoot, string.Create(CultureInfo.InvariantCulture, $"sf{scaleFactor}-seed{seed}"));
+        var directory = Path.Combine(cacheRoot, string.Create(CultureInfo.InvariantCulture, $"sf{scaleFactor}-seed{seed}-v{SsbGenerator.DataVersion}"));
         var files = new SsbDataFiles(directory);
         var marker = Path.Combine(directory, CompleteMarker);
         if (File.Exists(marker))

@@ -9,7 +9,11 @@ namespace Olap.Datasets.Ssb;
 /// </summary>
 public sealed class SsbGenerator
 {
+    /// <summary>The seed whose streams are dbgen's own: data identical to dbgen's, one table per run.</summary>
     public const long DefaultSeed = 19_920_101;
+
+    /// <summary>Bumped whenever the same scale factor and seed would give different data, so caches of older output are not reused.</summary>
+    public const int DataVersion = 2;
 
     /// <summary>Dimension writers hand their buffer to the stream past this many bytes.</summary>
     private const int FlushBytes = 1 << 20;
