@@ -6,6 +6,13 @@ namespace Olap.Cli;
 /// <summary>The command line: <c>olap [PATH] [-c SQL | -f FILE] [--format F] [--bail B]</c>, <c>olap inspect FILE.olap</c>, --help and --version.</summary>
 internal static class OlapCommand
 {
+    /// <summary>
+    /// The arguments with the command's own name in front. System.CommandLine drops a first argument whose file
+    /// name is the command's name, taking it for the executable, so 'olap /data/olap' (a database folder named
+    /// olap) would lose its path; with the name in front, that one is dropped instead.
+    /// </summary>
+    public static string[] WithRootName(RootCommand root, string[] args) => [root.Name, .. args];
+
     public static RootCommand Build(Func<CliOptions, int> run, TextWriter output, TextWriter error)
     {
         var path = new Argument<string?>("PATH")

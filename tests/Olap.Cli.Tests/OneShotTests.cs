@@ -42,6 +42,20 @@ public sealed class OneShotTests : IDisposable
     }
 
     [Fact]
+    public void A_database_folder_named_like_the_command_is_opened_not_dropped()
+    {
+        // System.CommandLine takes a first argument whose file name is the command's for the executable itself.
+        var database = PathOf("olap");
+
+        Assert.Equal(0, OlapProcess.Run([database, "-c", "CREATE TABLE t (a INTEGER); INSERT INTO t VALUES (7)"]).ExitCode);
+        var (exitCode, output, error) = OlapProcess.Run([database, "-c", "SELECT a FROM t", "--format", "csv"]);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("a\r\n7\r\n", output);
+        Assert.Empty(error);
+    }
+
+    [Fact]
     public void A_database_path_persists_between_runs()
     {
         var database = PathOf("sales.db");
