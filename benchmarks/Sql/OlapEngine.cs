@@ -7,7 +7,7 @@ namespace Olap.Benchmarks.Sql;
 internal sealed class OlapEngine : SqlEngine
 {
     private readonly OlapDatabase _database = OlapDatabase.OpenInMemory();
-    private readonly OlapConnection _connection;
+    private readonly OlapSession _connection;
 
     public OlapEngine(int threads)
     {

@@ -12,7 +12,7 @@ internal sealed class OlapSsbEngine : SsbEngine
 {
     private readonly string _directory;
     private readonly OlapDatabase _database;
-    private readonly OlapConnection _connection;
+    private readonly OlapSession _connection;
 
     public OlapSsbEngine(string directory, int threads, bool reuse = false)
     {

@@ -42,10 +42,10 @@ public sealed class OlapDatabase : IDisposable
         return new OlapDatabase(DatabaseDirectory.Open(path), temporary: true);
     }
 
-    public OlapConnection Connect()
+    public OlapSession Connect()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return new OlapConnection(this);
+        return new OlapSession(this);
     }
 
     /// <summary>Runs a script on a new connection and returns the last statement's result.</summary>

@@ -23,18 +23,20 @@ namespace Olap.Query;
 internal sealed class StatementRunner : IBindCatalog
 {
     private readonly OlapDatabase _database;
-    private readonly OlapConnection _connection;
+    private readonly OlapSession _connection;
     private readonly string _script;
     private readonly CancellationToken _cancellation;
+    private readonly ParameterValues _parameters;
     private readonly List<IDisposable> _openedFiles = [];
     private Manifest _manifest;
 
-    public StatementRunner(OlapDatabase database, OlapConnection connection, string script, CancellationToken cancellation)
+    public StatementRunner(OlapDatabase database, OlapSession connection, string script, CancellationToken cancellation, ParameterValues? parameters = null)
     {
         _database = database;
         _connection = connection;
         _script = script;
         _cancellation = cancellation;
+        _parameters = parameters ?? ParameterValues.None;
         _manifest = database.Directory.Current;
     }
 
@@ -97,6 +99,8 @@ internal sealed class StatementRunner : IBindCatalog
     }
 
     QueryResult IBindCatalog.Run(LogicalOperator plan) => RunQuery(plan);
+
+    BoundLiteral IBindCatalog.BindParameter(ParameterExpression parameter) => _parameters.Bind(parameter);
 
     private QueryResult Explain(ExplainStatement explain)
     {

@@ -8,7 +8,7 @@ namespace Olap.Cli.Session;
 /// The names in the database, read through SQL (SHOW TABLES, DESCRIBE) as any client would: what .tables, .schema
 /// and tab completion show.
 /// </summary>
-internal sealed class CatalogNames(OlapConnection connection) : ICatalogNames
+internal sealed class CatalogNames(OlapSession connection) : ICatalogNames
 {
     public IReadOnlyList<string> Tables()
     {

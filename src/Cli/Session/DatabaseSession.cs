@@ -18,7 +18,7 @@ internal sealed class DatabaseSession : IDisposable
 
     public OlapDatabase Database { get; }
 
-    public OlapConnection Connection { get; }
+    public OlapSession Connection { get; }
 
     /// <summary>What is open, for the banner and <c>.open</c>: "in-memory database", "database sales.db", ...</summary>
     public string Description { get; }

@@ -41,7 +41,10 @@ internal class ExpressionBinder(BindScope scope, QueryBinder queries, string cla
             case StarExpression star:
                 throw new BindException("* is only valid in the select list or in COUNT(*)", star.Position);
             case ParameterExpression parameter:
-                throw new BindException($"parameter {parameter.Name} has no value (parameters are bound through the ADO.NET provider)", parameter.Position);
+            {
+                var bound = Queries.BindParameter(parameter);
+                return new BoundConstant(bound.Value, bound.Type ?? ColumnType.Integer);
+            }
             case UnaryExpression unary:
                 return unary.Operator switch
                 {

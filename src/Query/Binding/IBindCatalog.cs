@@ -18,6 +18,9 @@ internal interface IBindCatalog
     /// <summary>A file queried in place (<c>FROM 'x.olap'</c>, <c>FROM 'x.csv'</c>).</summary>
     ITableSource OpenFile(string path, SqlPosition position);
 
+    /// <summary>The value the statement was given for a parameter (<c>$1</c>, <c>?</c>, <c>@name</c>, <c>:name</c>).</summary>
+    BoundLiteral BindParameter(ParameterExpression parameter);
+
     /// <summary>Runs a bound subquery to completion.</summary>
     QueryResult Run(LogicalOperator plan);
 }

@@ -26,6 +26,9 @@ internal sealed class QueryBinder
         _viewsBeingBound = viewsBeingBound;
     }
 
+    /// <summary>The value given for a parameter of the statement, as a literal.</summary>
+    public BoundLiteral BindParameter(ParameterExpression parameter) => _catalog.BindParameter(parameter);
+
     public LogicalOperator Bind(QueryNode query)
     {
         var binder = this;

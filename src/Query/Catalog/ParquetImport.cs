@@ -12,7 +12,7 @@ namespace Olap.Query.Catalog;
 public static class ParquetImport
 {
     /// <summary>Creates table <paramref name="table"/> with the file's columns and loads its rows; returns the rows.</summary>
-    public static long LoadAsTable(OlapConnection connection, string table, string path)
+    public static long LoadAsTable(OlapSession connection, string table, string path)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var columns = ReadSchema(path);

@@ -47,13 +47,19 @@ public sealed class SqlTokenizer : Tokenizer<SqlToken>
                 yield return quoted;
                 next = quoted.Remainder.ConsumeChar();
             }
-            else if (c is '$' or '?' or '@')
+            else if (c is '$' or '?' or '@' || (c == ':' && IsNameStart(next.Remainder)))
             {
-                // $1, ?, @name: command parameters for the ADO.NET provider.
-                var rest = c == '$' ? SkipWhile(next.Remainder, char.IsAsciiDigit) : c == '@' ? SkipWhile(next.Remainder, ch => char.IsLetterOrDigit(ch) || ch == '_') : next.Remainder.ConsumeChar();
+                // $1, ?, @name, :name, $name: command parameters (QueryParameter, the ADO.NET provider). A ':' makes
+                // one only before a name, so '::' stays the cast operator.
+                var rest = c switch
+                {
+                    '?' => next.Remainder.ConsumeChar(),
+                    '$' when IsDigitAt(next.Remainder) => SkipWhile(next.Remainder, char.IsAsciiDigit),
+                    _ => SkipWhile(next.Remainder, ch => char.IsLetterOrDigit(ch) || ch == '_'),
+                };
                 if (c != '?' && rest.Location == next.Remainder)
                 {
-                    yield return Result.Empty<SqlToken>(start, c == '$' ? "$ must be followed by a parameter number" : "@ must be followed by a parameter name");
+                    yield return Result.Empty<SqlToken>(start, c == '$' ? "$ must be followed by a parameter number or name" : "@ must be followed by a parameter name");
                     yield break;
                 }
 
@@ -226,4 +232,10 @@ public sealed class SqlTokenizer : Tokenizer<SqlToken>
     }
 
     private static bool IsDot(TextSpan span) => StartsWith(span, '.');
+
+    private static bool IsNameStart(TextSpan span)
+    {
+        var next = span.ConsumeChar();
+        return next.HasValue && (char.IsLetter(next.Value) || next.Value == '_');
+    }
 }

@@ -5,7 +5,7 @@ public sealed class CancellationTests : IDisposable
 {
     private readonly TemporaryDirectory _temp = new();
     private readonly OlapDatabase _db;
-    private readonly OlapConnection _connection;
+    private readonly OlapSession _connection;
 
     public CancellationTests()
     {

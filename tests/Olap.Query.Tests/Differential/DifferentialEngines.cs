@@ -15,7 +15,7 @@ public sealed class DifferentialEngines : IDisposable
 
     private readonly string _directory;
     private readonly OlapDatabase _olap;
-    private readonly OlapConnection[] _olapConnections;
+    private readonly OlapSession[] _olapConnections;
     private readonly DuckDBConnection _duckDb;
 
     public DifferentialEngines()
@@ -45,7 +45,7 @@ public sealed class DifferentialEngines : IDisposable
             }
         }
 
-        _olapConnections = new OlapConnection[ThreadCounts.Length];
+        _olapConnections = new OlapSession[ThreadCounts.Length];
         for (var i = 0; i < ThreadCounts.Length; i++)
         {
             _olapConnections[i] = _olap.Connect();

@@ -8,7 +8,7 @@ public sealed class QueryProgressTests : IDisposable
 {
     private readonly TemporaryDirectory _temp = new();
     private readonly OlapDatabase _db;
-    private readonly OlapConnection _connection;
+    private readonly OlapSession _connection;
 
     public QueryProgressTests()
     {

@@ -56,7 +56,7 @@ internal static partial class GoldenRunner
     }
 
     /// <summary>Null when the case holds, else what went wrong.</summary>
-    private static string? Check(OlapConnection connection, GoldenCase golden, string temp)
+    private static string? Check(OlapSession connection, GoldenCase golden, string temp)
     {
         if (golden.Kind == GoldenCaseKind.File)
         {

@@ -34,6 +34,8 @@ internal sealed class TestExpressionBinder(IReadOnlyList<(string Name, ColumnTyp
 
         public ITableSource OpenFile(string path, SqlPosition position) => throw new BindException("files are not available in expression tests", position);
 
+        public BoundLiteral BindParameter(ParameterExpression parameter) => ParameterValues.None.Bind(parameter);
+
         public QueryResult Run(LogicalOperator plan) => throw new InvalidOperationException("subqueries are not available in expression tests");
     }
 }

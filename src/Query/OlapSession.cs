@@ -1,14 +1,18 @@
+using Olap.Query.Binding;
 using Olap.Query.Execution;
 using Olap.Query.Parsing;
 
 namespace Olap.Query;
 
-/// <summary>Runs SQL against a database. A connection is used by one thread at a time; open one per thread.</summary>
-public sealed class OlapConnection : IDisposable
+/// <summary>
+/// Runs SQL against a database: the engine's own connection (the ADO.NET provider's OlapConnection wraps one). A
+/// session is used by one thread at a time; open one per thread.
+/// </summary>
+public sealed class OlapSession : IDisposable
 {
     private readonly OlapDatabase _database;
 
-    internal OlapConnection(OlapDatabase database)
+    internal OlapSession(OlapDatabase database)
     {
         _database = database;
         Threads = database.DefaultThreads;
@@ -37,16 +41,34 @@ public sealed class OlapConnection : IDisposable
     }
 
     /// <summary>Runs every statement and returns each one's result.</summary>
-    public IReadOnlyList<QueryResult> ExecuteScript(string sql, CancellationToken cancellation = default)
+    public IReadOnlyList<QueryResult> ExecuteScript(string sql, CancellationToken cancellation = default) => ExecuteScript(sql, [], cancellation);
+
+    /// <summary>
+    /// Runs every statement with <paramref name="parameters"/> as the values of its <c>$1</c>, <c>?</c>, <c>@name</c>
+    /// and <c>:name</c> parameters (<see cref="QueryParameter"/>), and returns each statement's result.
+    /// </summary>
+    public IReadOnlyList<QueryResult> ExecuteScript(string sql, IReadOnlyList<QueryParameter> parameters, CancellationToken cancellation = default) =>
+        [.. ExecuteEach(sql, parameters, cancellation)];
+
+    /// <summary>
+    /// Parses the whole script now (a syntax error anywhere is thrown here, before anything runs), then runs each
+    /// statement when the enumeration reaches it: a data reader runs a script's statements one result at a time.
+    /// </summary>
+    public IEnumerable<QueryResult> ExecuteEach(string sql, IReadOnlyList<QueryParameter> parameters, CancellationToken cancellation = default)
     {
+        ArgumentNullException.ThrowIfNull(sql);
+        ArgumentNullException.ThrowIfNull(parameters);
         var statements = SqlParser.ParseScriptWithText(sql);
-        var results = new List<QueryResult>(statements.Count);
+        var values = parameters.Count == 0 ? null : new ParameterValues(parameters, sql);
+        return Run(statements, sql, values, cancellation);
+    }
+
+    private IEnumerable<QueryResult> Run(IReadOnlyList<ParsedStatement> statements, string sql, ParameterValues? values, CancellationToken cancellation)
+    {
         foreach (var statement in statements)
         {
-            results.Add(new StatementRunner(_database, this, sql, cancellation).Run(statement));
+            yield return new StatementRunner(_database, this, sql, cancellation, values).Run(statement);
         }
-
-        return results;
     }
 
     /// <summary>
