@@ -142,29 +142,44 @@ internal sealed class StatementRunner : IBindCatalog
 
     public IEnumerable<string> Names => [.. _manifest.Tables.Select(t => t.Name), .. _manifest.Views.Select(v => v.Name)];
 
-    public ITableSource OpenFile(string path, SqlPosition position)
+    public ITableSource OpenFile(string path, SqlPosition position, FileReadOptions options)
     {
+        var lower = path.ToLowerInvariant();
+        var format = options.Format ?? FormatOf(lower);
+        if (format == "parquet")
+        {
+            if (!Catalog.Parquet.ParquetFiles.IsGlob(path) && !File.Exists(path))
+            {
+                throw new BindException($"file '{path}' does not exist", position);
+            }
+
+            return Catalog.Parquet.ParquetFileSource.Open(path, options.HivePartitioning);
+        }
+
+        if (Catalog.Parquet.ParquetFiles.IsGlob(path))
+        {
+            throw new BindException($"'{path}': globs are read for Parquet files (end the pattern in .parquet, or use read_parquet)", position);
+        }
+
         var full = System.IO.Path.GetFullPath(path);
         if (!File.Exists(full))
         {
             throw new BindException($"file '{path}' does not exist", position);
         }
 
-        var lower = full.ToLowerInvariant();
         try
         {
-            if (lower.EndsWith(".olap", StringComparison.Ordinal))
+            switch (format)
             {
-                var reader = OlapFileReader.Open(full);
-                _openedFiles.Add(reader);
-                return new SegmentedTable(System.IO.Path.GetFileNameWithoutExtension(full), reader.Columns, reader.SortKey, [reader]);
-            }
+                case "olap":
+                {
+                    var reader = OlapFileReader.Open(full);
+                    _openedFiles.Add(reader);
+                    return new SegmentedTable(System.IO.Path.GetFileNameWithoutExtension(full), reader.Columns, reader.SortKey, [reader]);
+                }
 
-            if (lower.EndsWith(".csv", StringComparison.Ordinal) || lower.EndsWith(".tbl", StringComparison.Ordinal)
-                || lower.EndsWith(".csv.gz", StringComparison.Ordinal) || lower.EndsWith(".tbl.gz", StringComparison.Ordinal)
-                || lower.EndsWith(".tsv", StringComparison.Ordinal) || lower.EndsWith(".txt", StringComparison.Ordinal))
-            {
-                return DelimitedFileSource.Open(full);
+                case "csv":
+                    return DelimitedFileSource.Open(full);
             }
         }
         catch (OlapFormatException error)
@@ -172,8 +187,26 @@ internal sealed class StatementRunner : IBindCatalog
             throw new QueryException(error.Message, error);
         }
 
-        throw new BindException($"cannot tell the format of '{path}' (known: .olap, .csv, .tbl, .tsv, optionally .gz)", position);
+        throw new BindException($"cannot tell the format of '{path}' (known: .olap, .parquet, .csv, .tbl, .tsv, optionally .gz)", position);
     }
+
+    /// <summary>A file's format from its name: olap, parquet, csv (CSV, TSV and dbgen .tbl, plain or gzipped), or null.</summary>
+    private static string? FormatOf(string lowerPath)
+    {
+        if (lowerPath.EndsWith(".olap", StringComparison.Ordinal))
+        {
+            return "olap";
+        }
+
+        if (lowerPath.EndsWith(".parquet", StringComparison.Ordinal) || lowerPath.EndsWith(".parq", StringComparison.Ordinal))
+        {
+            return "parquet";
+        }
+
+        string[] delimited = [".csv", ".tbl", ".csv.gz", ".tbl.gz", ".tsv", ".txt"];
+        return delimited.Any(e => lowerPath.EndsWith(e, StringComparison.Ordinal)) ? "csv" : null;
+    }
+
 
     // ---- statements that change the database ----
 

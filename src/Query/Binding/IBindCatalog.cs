@@ -15,8 +15,11 @@ internal interface IBindCatalog
     /// <summary>Table and view names, for suggestions.</summary>
     IEnumerable<string> Names { get; }
 
-    /// <summary>A file queried in place (<c>FROM 'x.olap'</c>, <c>FROM 'x.csv'</c>).</summary>
-    ITableSource OpenFile(string path, SqlPosition position);
+    /// <summary>
+    /// A file queried in place (<c>FROM 'x.olap'</c>, <c>FROM 'x.csv'</c>, <c>FROM 'x.parquet'</c>, Parquet globs), or with
+    /// <paramref name="options"/> from a table function (<c>read_parquet(..., hive_partitioning = true)</c>).
+    /// </summary>
+    ITableSource OpenFile(string path, SqlPosition position, FileReadOptions options);
 
     /// <summary>The value the statement was given for a parameter (<c>$1</c>, <c>?</c>, <c>@name</c>, <c>:name</c>).</summary>
     BoundLiteral BindParameter(ParameterExpression parameter);

@@ -419,9 +419,16 @@ internal sealed class QueryBinder
                 return BindTable(table);
             case FileReference file:
             {
-                var source = _catalog.OpenFile(file.Path, file.Position);
+                var source = _catalog.OpenFile(file.Path, file.Position, FileReadOptions.FromExtension);
                 var alias = file.Alias ?? Path.GetFileNameWithoutExtension(Path.GetFileNameWithoutExtension(file.Path));
                 return new LogicalGet(source, alias, Enumerable.Range(0, source.Columns.Count).ToList(), []);
+            }
+
+            case TableFunctionReference function:
+            {
+                var (path, options) = TableFunctions.Bind(function);
+                var source = _catalog.OpenFile(path, function.Position, options);
+                return new LogicalGet(source, function.Alias ?? function.Name.ToLowerInvariant(), Enumerable.Range(0, source.Columns.Count).ToList(), []);
             }
 
             case SubqueryReference subquery:

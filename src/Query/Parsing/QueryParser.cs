@@ -25,6 +25,21 @@ public static class QueryParser
                 from alias in s_alias
                 select new SelectItem(expression, alias));
 
+    private static readonly TokenListParser<SqlToken, TableFunctionArgument> s_functionArgument =
+        (from name in ExpressionParser.Name
+         from equal in Token.EqualTo(SqlToken.Equal)
+         from value in ExpressionParser.Expression
+         select new TableFunctionArgument(name, value)).Try()
+        .Or(ExpressionParser.Expression.Select(value => new TableFunctionArgument(null, value)));
+
+    private static readonly TokenListParser<SqlToken, FromItem> s_tableFunction =
+        from name in Token.EqualTo(SqlToken.Identifier).Where(ExpressionParser.IsName, "a table function")
+        from open in Token.EqualTo(SqlToken.LeftParen)
+        from arguments in s_functionArgument.ManyDelimitedBy(s_comma)
+        from close in Token.EqualTo(SqlToken.RightParen)
+        from alias in s_alias
+        select (FromItem)new TableFunctionReference(ExpressionParser.At(name), ExpressionParser.NameOf(name), arguments, alias);
+
     private static readonly TokenListParser<SqlToken, FromItem> s_primaryFrom =
         (from open in Token.EqualTo(SqlToken.LeftParen)
          from query in s_query
@@ -35,12 +50,13 @@ public static class QueryParser
             from path in Token.EqualTo(SqlToken.StringLiteral)
             from alias in s_alias
             select (FromItem)new FileReference(ExpressionParser.At(path), ExpressionParser.Unquote(path.ToStringValue(), '\''), alias))
+        .Or(s_tableFunction.Try())
         .Or(
             from first in Token.EqualTo(SqlToken.Identifier).Or(Token.EqualTo(SqlToken.QuotedIdentifier)).Where(ExpressionParser.IsName, "a table name")
             from rest in Token.EqualTo(SqlToken.Dot).IgnoreThen(ExpressionParser.Name).Many()
             from alias in s_alias
             select (FromItem)new TableReference(ExpressionParser.At(first), [ExpressionParser.NameOf(first), .. rest], alias))
-        .Named("a table, a 'file' or a (subquery)");
+        .Named("a table, a 'file', a table function or a (subquery)");
 
     private static readonly TokenListParser<SqlToken, Func<FromItem, FromItem>> s_join =
         (from comma in s_comma

@@ -23,3 +23,9 @@ public enum JoinKind
     Right,
     Full,
 }
+
+/// <summary><c>read_parquet('dir/*.parquet', hive_partitioning = true)</c>: a table function in FROM.</summary>
+public sealed record TableFunctionReference(SqlPosition Position, string Name, IReadOnlyList<TableFunctionArgument> Arguments, string? Alias) : FromItem(Position);
+
+/// <summary>A table function's argument: positional (<see cref="Name"/> null) or <c>name = value</c>.</summary>
+public sealed record TableFunctionArgument(string? Name, ParsedExpression Value);

@@ -32,7 +32,7 @@ internal sealed class TestExpressionBinder(IReadOnlyList<(string Name, ColumnTyp
 
         public string? FindView(string name) => null;
 
-        public ITableSource OpenFile(string path, SqlPosition position) => throw new BindException("files are not available in expression tests", position);
+        public ITableSource OpenFile(string path, SqlPosition position, FileReadOptions options) => throw new BindException("files are not available in expression tests", position);
 
         public BoundLiteral BindParameter(ParameterExpression parameter) => ParameterValues.None.Bind(parameter);
 
