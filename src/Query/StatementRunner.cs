@@ -20,7 +20,7 @@ namespace Olap.Query;
 /// database write their segment files first and commit a new manifest last, so a failure anywhere before the
 /// commit leaves the database as it was.
 /// </summary>
-internal sealed class StatementRunner : IBindCatalog
+internal sealed partial class StatementRunner : IBindCatalog
 {
     private readonly OlapDatabase _database;
     private readonly OlapSession _connection;
@@ -324,6 +324,12 @@ internal sealed class StatementRunner : IBindCatalog
             source = BindValues(insert, entry, targets);
         }
 
+        return InsertRows(entry, targets, source, insert.Position);
+    }
+
+    /// <summary>Appends the rows of <paramref name="source"/> to the table: its columns go to <paramref name="targets"/>, cast to their types; other columns are NULL.</summary>
+    private QueryResult InsertRows(TableEntry entry, List<int> targets, LogicalOperator source, SqlPosition statement)
+    {
         // Every table column in order: the source's column cast to its type, or NULL.
         var expressions = new List<BoundExpression>();
         for (var c = 0; c < entry.Columns.Count; c++)
@@ -339,10 +345,10 @@ internal sealed class StatementRunner : IBindCatalog
             var value = new BoundColumn(position, source.Columns[position].Type, source.Columns[position].Name);
             if (value.Type != type && !ExpressionTyping.TryGetCommonType(value.Type, type, out _) && value.Type.Id != LogicalTypeId.Varchar)
             {
-                throw new BindException($"column {entry.Columns[c].Name} is {type}; a {value.Type} value cannot be inserted", insert.Position);
+                throw new BindException($"column {entry.Columns[c].Name} is {type}; a {value.Type} value cannot be inserted", statement);
             }
 
-            expressions.Add(value.Type == type ? value : ExpressionTyping.BindExplicitCast(value, type, insert.Position));
+            expressions.Add(value.Type == type ? value : ExpressionTyping.BindExplicitCast(value, type, statement));
         }
 
         var projected = new LogicalProjection(source, expressions, [.. entry.Columns.Select(c => new OutputColumn(c.Name, c.Type))]);
@@ -398,10 +404,15 @@ internal sealed class StatementRunner : IBindCatalog
     {
         var name = TableName(copy.Table, copy.Position);
         var entry = _manifest.FindTable(name) ?? throw new BindException(NameSuggestions.WithSuggestion($"table {name} does not exist", name, _manifest.Tables.Select(t => t.Name)), copy.Position);
-        var options = CopyOptions.Parse(copy.Options, forWriting: false);
+        var options = CopyOptions.Parse(copy.Options, forWriting: false, defaultFormat: CopyOptions.FormatOf(copy.Path) == "parquet" ? "parquet" : "csv");
+        if (options.Format == "parquet")
+        {
+            return CopyFromParquet(entry, copy);
+        }
+
         if (options.Format != "csv")
         {
-            throw new BindException($"COPY FROM reads CSV and dbgen .tbl files, not {options.Format}", copy.Position);
+            throw new BindException($"COPY FROM reads CSV, dbgen .tbl and Parquet files, not {options.Format}", copy.Position);
         }
 
         if (!File.Exists(copy.Path))
@@ -435,6 +446,21 @@ internal sealed class StatementRunner : IBindCatalog
         }
     }
 
+    /// <summary>COPY t FROM 'x.parquet' (or a glob): the files' columns by position, cast to the table's types.</summary>
+    private QueryResult CopyFromParquet(TableEntry entry, CopyFromStatement copy)
+    {
+        var source = OpenFile(copy.Path, copy.Position, new FileReadOptions("parquet"));
+        if (source.Columns.Count != entry.Columns.Count)
+        {
+            throw new BindException(
+                $"'{copy.Path}' has {source.Columns.Count} columns ({string.Join(", ", source.Columns.Select(c => c.Name))}) but table {entry.Name} has {entry.Columns.Count}",
+                copy.Position);
+        }
+
+        var scan = new LogicalGet(source, entry.Name, [.. Enumerable.Range(0, source.Columns.Count)], []);
+        return InsertRows(entry, [.. Enumerable.Range(0, entry.Columns.Count)], scan, copy.Position);
+    }
+
     private QueryResult CopyTo(CopyToStatement copy)
     {
         LogicalOperator plan;
@@ -449,7 +475,12 @@ internal sealed class StatementRunner : IBindCatalog
             plan = new LogicalGet(source, name, [.. Enumerable.Range(0, source.Columns.Count)], []);
         }
 
-        var options = CopyOptions.Parse(copy.Options, forWriting: true, defaultFormat: copy.Path.EndsWith(".olap", StringComparison.OrdinalIgnoreCase) ? "olap" : "csv");
+        var options = CopyOptions.Parse(copy.Options, forWriting: true, defaultFormat: CopyOptions.FormatOf(copy.Path));
+        if (options.Format == "parquet")
+        {
+            return CopyToParquet(plan, copy.Path, options, copy.Position);
+        }
+
         long rows = 0;
         var context = Context();
 

@@ -79,8 +79,9 @@ public static class StatementParser
 
     private static readonly TokenListParser<SqlToken, CopyOption[]> s_copyOptions =
         (from name in Token.EqualTo(SqlToken.Identifier)
-         from value in ExpressionParser.Expression.Select(e => (ParsedExpression?)e).OptionalOrDefault()
-         select new CopyOption(ExpressionParser.At(name), name.ToStringValue().ToLowerInvariant(), value))
+         from names in ExpressionParser.Name.AtLeastOnceDelimitedBy(s_comma).Between(s_open, s_close).Try().Select(n => (string[]?)n).OptionalOrDefault()
+         from value in names is null ? ExpressionParser.Expression.Select(e => (ParsedExpression?)e).OptionalOrDefault() : Parse.Return<SqlToken, ParsedExpression?>(null)
+         select new CopyOption(ExpressionParser.At(name), name.ToStringValue().ToLowerInvariant(), value, names))
         .AtLeastOnceDelimitedBy(s_comma)
         .Between(s_open, s_close)
         .OptionalOrDefault([]);

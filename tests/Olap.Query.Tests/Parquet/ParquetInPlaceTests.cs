@@ -41,6 +41,7 @@ public sealed class ParquetInPlaceTests : IDisposable
                (i / 10.0)::DECIMAL(4,1) AS dec4,
                (i * 1.25)::DECIMAL(9,2) AS dec9,
                (i * 123456.789)::DECIMAL(18,3) AS dec18,
+               (i * 1234567890123.456 - 7)::DECIMAL(30,3) AS dec30,
                CASE WHEN i % 11 = 0 THEN NULL ELSE 'name ' || i || ' é' END AS v,
                DATE '1969-12-25' + i::INTEGER AS day,
                TIMESTAMP '2001-02-03 04:05:06.123456' + INTERVAL (i) SECOND AS ts,
@@ -57,7 +58,7 @@ public sealed class ParquetInPlaceTests : IDisposable
 
         Assert.Equal(
             ["id|INTEGER", "b|BOOLEAN", "t|SMALLINT", "s|SMALLINT", "n|INTEGER", "big|BIGINT", "ut|SMALLINT", "us|INTEGER", "ui|BIGINT", "f|DOUBLE", "d|DOUBLE",
-             "dec4|DECIMAL(4,1)", "dec9|DECIMAL(9,2)", "dec18|DECIMAL(18,3)", "v|VARCHAR", "day|DATE", "ts|TIMESTAMP", "ts_ms|TIMESTAMP", "ts_ns|TIMESTAMP"],
+             "dec4|DECIMAL(4,1)", "dec9|DECIMAL(9,2)", "dec18|DECIMAL(18,3)", "dec30|DECIMAL(30,3)", "v|VARCHAR", "day|DATE", "ts|TIMESTAMP", "ts_ms|TIMESTAMP", "ts_ns|TIMESTAMP"],
             Schema($"SELECT * FROM '{path}'"));
         AssertSameAsDuckDb($"SELECT * FROM '{path}' ORDER BY id");
     }

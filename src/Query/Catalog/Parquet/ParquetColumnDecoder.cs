@@ -72,6 +72,12 @@ internal sealed class ParquetColumnDecoder(ParquetColumnKind kind)
             case ParquetConversion.FixedDecimal:
                 ReadFixed<FixedLenByteArray, long>((ColumnReader<FixedLenByteArray>)reader, rows, target, v => BigEndianDecimal(new ByteArray(v.Pointer, reader.ColumnDescriptor.TypeLength)));
                 break;
+            case ParquetConversion.ByteArrayWideDecimal:
+                ReadFixed<ByteArray, Int128>((ColumnReader<ByteArray>)reader, rows, target, static v => BigEndianWideDecimal(v));
+                break;
+            case ParquetConversion.FixedWideDecimal:
+                ReadFixed<FixedLenByteArray, Int128>((ColumnReader<FixedLenByteArray>)reader, rows, target, v => BigEndianWideDecimal(new ByteArray(v.Pointer, reader.ColumnDescriptor.TypeLength)));
+                break;
             default:
                 ReadFixedStrings((ColumnReader<FixedLenByteArray>)reader, rows, target);
                 break;
@@ -266,6 +272,26 @@ internal sealed class ParquetColumnDecoder(ParquetColumnKind kind)
         var nanos = ((long)(uint)value.B << 32) | (uint)value.A;
         var day = (long)(uint)value.C - s_unixEpochJulianDay;
         return (day * 86_400_000_000L) + (nanos / 1000);
+    }
+
+    /// <summary>A wide decimal's unscaled value: big-endian two's complement, at most 16 significant bytes for 38 digits.</summary>
+    private static unsafe Int128 BigEndianWideDecimal(ByteArray value)
+    {
+        var bytes = new ReadOnlySpan<byte>((void*)value.Pointer, value.Length);
+        if (bytes.Length > 16)
+        {
+            bytes = bytes[^16..];
+        }
+
+        if (bytes.IsEmpty)
+        {
+            return 0;
+        }
+
+        Span<byte> padded = stackalloc byte[16];
+        padded.Fill((bytes[0] & 0x80) != 0 ? (byte)0xFF : (byte)0);
+        bytes.CopyTo(padded[(16 - bytes.Length)..]);
+        return BinaryPrimitives.ReadInt128BigEndian(padded);
     }
 
     /// <summary>A decimal's unscaled value as big-endian two's complement bytes (at most 8 of them for 18 digits).</summary>

@@ -24,6 +24,8 @@ internal enum ParquetConversion
     ByteArrayString,
     ByteArrayDecimal,
     FixedDecimal,
+    ByteArrayWideDecimal,
+    FixedWideDecimal,
     FixedString,
 }
 
@@ -66,13 +68,18 @@ internal sealed record ParquetColumnKind(int Index, string Name, ColumnType Type
             (PhysicalType.ByteArray, DecimalLogicalType d) when d.Precision <= ColumnType.MaxDecimalPrecision => (ColumnType.Decimal(d.Precision, d.Scale), ParquetConversion.ByteArrayDecimal),
             (PhysicalType.FixedLenByteArray, DecimalLogicalType d) when d.Precision <= ColumnType.MaxDecimalPrecision => (ColumnType.Decimal(d.Precision, d.Scale), ParquetConversion.FixedDecimal),
             (PhysicalType.FixedLenByteArray, NoneLogicalType or StringLogicalType) => (ColumnType.Varchar, ParquetConversion.FixedString),
+
+            // DECIMAL(19..38): DuckDB writes sums and products this wide. Queries read them as 128-bit decimals; storing
+            // them in a table narrows them to DECIMAL(18, s) as any wide result does.
+            (PhysicalType.ByteArray, DecimalLogicalType d) when d.Precision <= ColumnType.MaxWideDecimalPrecision => (ColumnType.Decimal(d.Precision, d.Scale), ParquetConversion.ByteArrayWideDecimal),
+            (PhysicalType.FixedLenByteArray, DecimalLogicalType d) when d.Precision <= ColumnType.MaxWideDecimalPrecision => (ColumnType.Decimal(d.Precision, d.Scale), ParquetConversion.FixedWideDecimal),
             _ => null,
         };
 
         if (kind is not { } known)
         {
             var detail = logical is DecimalLogicalType wide
-                ? $"DECIMAL({wide.Precision},{wide.Scale}), wider than the 18 digits Olap stores"
+                ? $"DECIMAL({wide.Precision},{wide.Scale}) stored as {column.PhysicalType}"
                 : $"Parquet type {column.PhysicalType}{(logical is NoneLogicalType ? "" : " " + logical)}";
             throw new QueryException($"'{path}': column {column.Name} has {detail}, which is not supported");
         }

@@ -38,7 +38,8 @@ public sealed record InsertStatement(
     QueryNode? Query) : SqlStatement(Position);
 
 /// <summary>An option of COPY, <c>(DELIMITER '|', HEADER true)</c>; a bare option has no value.</summary>
-public sealed record CopyOption(SqlPosition Position, string Name, ParsedExpression? Value);
+/// <summary>A COPY option: <c>name</c>, <c>name value</c> or <c>name (a, b)</c> (<see cref="Names"/>, for PARTITION_BY).</summary>
+public sealed record CopyOption(SqlPosition Position, string Name, ParsedExpression? Value, IReadOnlyList<string>? Names = null);
 
 /// <summary><c>COPY t FROM 'file' [(options)]</c>.</summary>
 public sealed record CopyFromStatement(SqlPosition Position, IReadOnlyList<string> Table, string Path, IReadOnlyList<CopyOption> Options) : SqlStatement(Position);
