@@ -4,15 +4,16 @@ using Olap.Datasets.Ssb;
 
 namespace Olap.Datasets;
 
-/// <summary>olap-datasets ssb --sf N --out DIR [--format tbl|csv|olap] [--seed N]: writes the SSB tables.</summary>
+/// <summary>olap-datasets ssb --sf N --out DIR [--format tbl|csv|olap|parquet] [--seed N]: writes the SSB tables.</summary>
 internal static class Program
 {
     private const string Usage = """
-        usage: olap-datasets ssb --sf <scale factor> --out <directory> [--format tbl|csv|olap] [--seed <integer>] [--threads <n>]
+        usage: olap-datasets ssb --sf <scale factor> --out <directory> [--format tbl|csv|olap|parquet] [--seed <integer>] [--threads <n>]
           --sf       scale factor, e.g. 0.01, 0.1, 1, 10, 100 (greater than 0, at most 300)
           --out      output directory (created; for olap it must be empty or absent)
-          --format   tbl (dbgen's '|' files, default), csv (header, quoted text), olap (an Olap database)
-          --seed     random seed (default 19920101); the same seed gives the same bytes
+          --format   tbl (dbgen's '|' files, default), csv (header, quoted text), olap (an Olap database),
+                     parquet (one file per table, lineorder in lo_orderdate order)
+          --seed     random seed (default 19920101: dbgen's own data); the same seed gives the same bytes
           --threads  threads formatting lineorder (default: all cores)
         """;
 
@@ -43,6 +44,7 @@ internal static class Program
         var counts = command.Format switch
         {
             "olap" => generator.WriteDatabase(command.Output, progress: progress),
+            "parquet" => generator.WriteParquetFiles(command.Output, progress),
             "csv" => generator.WriteFiles(command.Output, SsbFileFormat.Csv, progress),
             _ => generator.WriteFiles(command.Output, SsbFileFormat.Tbl, progress),
         };

@@ -51,7 +51,7 @@ internal sealed record SsbCommand(double ScaleFactor, string Output, string Form
                     output = value;
                     break;
                 case "--format":
-                    format = value is "tbl" or "csv" or "olap" ? value : throw new FormatException($"--format must be tbl, csv or olap, not '{value}'.");
+                    format = value is "tbl" or "csv" or "olap" or "parquet" ? value : throw new FormatException($"--format must be tbl, csv, olap or parquet, not '{value}'.");
                     break;
                 case "--seed":
                     seed = long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : throw new FormatException($"--seed must be an integer, not '{value}'.");

@@ -16,7 +16,7 @@ public sealed class SsbCommandTests
     [InlineData("ssb --sf 1", "--out is required")]
     [InlineData("ssb --sf abc --out x", "--sf must be a number")]
     [InlineData("ssb --sf 0 --out x", "--sf must be a number greater than 0")]
-    [InlineData("ssb --sf 1 --out x --format parquet", "--format must be tbl, csv or olap")]
+    [InlineData("ssb --sf 1 --out x --format arrow", "--format must be tbl, csv, olap or parquet")]
     [InlineData("ssb --sf 1 --out x --seed 1.5", "--seed must be an integer")]
     [InlineData("ssb --sf 1 --out x --bogus 1", "unknown option '--bogus'")]
     [InlineData("ssb --sf 1 --out", "option '--out' needs a value")]

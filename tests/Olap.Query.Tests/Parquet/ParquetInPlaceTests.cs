@@ -86,6 +86,17 @@ public sealed class ParquetInPlaceTests : IDisposable
     }
 
     [Fact]
+    public void Several_filters_stay_in_step_when_an_early_one_rules_a_batch_out()
+    {
+        // Batches where the first filter keeps nothing leave the second filter's column unread; it must be skipped too.
+        var path = _temp.File("steps.parquet");
+        _duckDb.Execute($"COPY (SELECT i AS a, i AS b, i * 2 AS c FROM range(10000) r(i)) TO '{path}' (FORMAT parquet)");
+
+        AssertSameAsDuckDb($"SELECT count(*), sum(c), min(b) FROM '{path}' WHERE a >= 5000 AND b >= 5000");
+        AssertSameAsDuckDb($"SELECT count(*), sum(c) FROM '{path}' WHERE a BETWEEN 3000 AND 3100 AND b BETWEEN 3050 AND 9000");
+    }
+
+    [Fact]
     public void A_glob_reads_every_matching_file_and_skips_writer_markers()
     {
         var folder = Path.Combine(_temp.Path, "parts");

@@ -224,9 +224,10 @@ internal sealed class ParquetRowGroupScan : ITableScan
         decoder.Read(reader, count, target);
     }
 
+    /// <summary>Moves past the batch in every column read so far that did not decode it (projected ones, and filter columns a failed earlier filter left unread).</summary>
     private void SkipUnread(int count)
     {
-        foreach (var column in _projected)
+        foreach (var column in _projected.Concat(_filters.Select(f => f.Column)).Distinct())
         {
             if (column < _fileColumns.Count && !_filterColumns.Contains(column))
             {
