@@ -29,6 +29,11 @@ internal static class SsbBenchmark
             return 2;
         }
 
+        if (options.Parquet)
+        {
+            return SsbParquetBenchmark.Run(options, output, error);
+        }
+
         var files = SsbDataFiles.Ensure(options.Cache, options.ScaleFactor, options.Seed, output);
         var report = Measure(options, files, output);
         var (json, markdown) = SsbReportWriter.Write(report, options.Output);

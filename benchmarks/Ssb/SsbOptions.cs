@@ -7,10 +7,10 @@ namespace Olap.Benchmarks.Ssb;
 /// The parsed <c>ssb</c> command line. Any mistake is a <see cref="FormatException"/> whose message says what to fix,
 /// so the command can print it and exit non-zero.
 /// </summary>
-internal sealed record SsbOptions(double ScaleFactor, int Threads, int Runs, string Output, long Seed, string Cache, bool Explain = false, bool ReuseDatabases = false, IReadOnlyList<string>? Queries = null)
+internal sealed record SsbOptions(double ScaleFactor, int Threads, int Runs, string Output, long Seed, string Cache, bool Explain = false, bool ReuseDatabases = false, IReadOnlyList<string>? Queries = null, bool Parquet = false)
 {
     public const string Usage =
-        "usage: ssb --sf <scale factor> [--threads N (2)] [--runs N (5)] [--out DIR (./ssb-results)] [--seed N] [--cache DIR ($TMPDIR/olap-ssb)] [--explain] [--reuse-databases] [--queries Q2.1,Q3.3]";
+        "usage: ssb --sf <scale factor> [--threads N (2)] [--runs N (5)] [--out DIR (./ssb-results)] [--seed N] [--cache DIR ($TMPDIR/olap-ssb)] [--explain] [--reuse-databases] [--queries Q2.1,Q3.3] [--parquet]";
 
     public static SsbOptions Parse(IReadOnlyList<string> args)
     {
@@ -23,6 +23,7 @@ internal sealed record SsbOptions(double ScaleFactor, int Threads, int Runs, str
         var cache = Path.Combine(Path.GetTempPath(), "olap-ssb");
         var explain = false;
         var reuse = false;
+        var parquet = false;
         IReadOnlyList<string>? queries = null;
         for (var i = 0; i < args.Count; i++)
         {
@@ -36,6 +37,12 @@ internal sealed record SsbOptions(double ScaleFactor, int Threads, int Runs, str
             if (option == "--reuse-databases")
             {
                 reuse = true;
+                continue;
+            }
+
+            if (option == "--parquet")
+            {
+                parquet = true;
                 continue;
             }
 
@@ -76,7 +83,7 @@ internal sealed record SsbOptions(double ScaleFactor, int Threads, int Runs, str
         }
 
         return scaleFactor is { } scale
-            ? new SsbOptions(scale, threads, runs, output, seed, cache, explain, reuse, queries)
+            ? new SsbOptions(scale, threads, runs, output, seed, cache, explain, reuse, queries, parquet)
             : throw new FormatException("--sf is required.");
     }
 
