@@ -153,7 +153,9 @@ internal sealed partial class StatementRunner : IBindCatalog
                 throw new BindException($"file '{path}' does not exist", position);
             }
 
-            return Catalog.Parquet.ParquetFileSource.Open(path, options.HivePartitioning);
+            var parquet = Catalog.Parquet.ParquetFileSource.Open(path, options.HivePartitioning);
+            _openedFiles.Add(parquet);
+            return parquet;
         }
 
         if (Catalog.Parquet.ParquetFiles.IsGlob(path))

@@ -25,58 +25,58 @@ internal sealed class ParquetColumnDecoder(ParquetColumnKind kind)
         switch (kind.Conversion)
         {
             case ParquetConversion.Boolean:
-                ReadFixed<bool, byte>((ColumnReader<bool>)reader, rows, target, static v => v ? (byte)1 : (byte)0);
+                ReadFixed<bool, byte, BooleanToByte>((ColumnReader<bool>)reader, rows, target, default);
                 break;
             case ParquetConversion.Int32:
-                ReadFixed<int, int>((ColumnReader<int>)reader, rows, target, static v => v);
+                ReadFixed<int, int, Same<int>>((ColumnReader<int>)reader, rows, target, default);
                 break;
             case ParquetConversion.Int32ToSmallInt:
-                ReadFixed<int, short>((ColumnReader<int>)reader, rows, target, static v => (short)v);
+                ReadFixed<int, short, Int32ToInt16>((ColumnReader<int>)reader, rows, target, default);
                 break;
             case ParquetConversion.Int32ToBigInt:
-                ReadFixed<int, long>((ColumnReader<int>)reader, rows, target, static v => (uint)v);
+                ReadFixed<int, long, UInt32ToInt64>((ColumnReader<int>)reader, rows, target, default);
                 break;
             case ParquetConversion.Int32Date:
-                ReadFixed<int, int>((ColumnReader<int>)reader, rows, target, static v => v);
+                ReadFixed<int, int, Same<int>>((ColumnReader<int>)reader, rows, target, default);
                 break;
             case ParquetConversion.Int32Decimal:
-                ReadFixed<int, long>((ColumnReader<int>)reader, rows, target, static v => v);
+                ReadFixed<int, long, Int32ToInt64>((ColumnReader<int>)reader, rows, target, default);
                 break;
             case ParquetConversion.Int64 or ParquetConversion.Int64Decimal or ParquetConversion.TimestampMicros:
-                ReadFixed<long, long>((ColumnReader<long>)reader, rows, target, static v => v);
+                ReadFixed<long, long, Same<long>>((ColumnReader<long>)reader, rows, target, default);
                 break;
             case ParquetConversion.UInt64:
-                ReadFixed<long, long>((ColumnReader<long>)reader, rows, target, v => v >= 0 ? v : throw new QueryException($"column {kind.Name}: the unsigned value {(ulong)v} does not fit BIGINT"));
+                ReadFixed<long, long, UInt64ToInt64>((ColumnReader<long>)reader, rows, target, new UInt64ToInt64(kind.Name));
                 break;
             case ParquetConversion.TimestampMillis:
-                ReadFixed<long, long>((ColumnReader<long>)reader, rows, target, static v => v * 1000);
+                ReadFixed<long, long, MillisToMicros>((ColumnReader<long>)reader, rows, target, default);
                 break;
             case ParquetConversion.TimestampNanos:
-                ReadFixed<long, long>((ColumnReader<long>)reader, rows, target, static v => Math.DivRem(v, 1000L).Quotient - (v % 1000 < 0 ? 1 : 0));
+                ReadFixed<long, long, NanosToMicros>((ColumnReader<long>)reader, rows, target, default);
                 break;
             case ParquetConversion.Int96Timestamp:
-                ReadFixed<Int96, long>((ColumnReader<Int96>)reader, rows, target, static v => Int96Micros(v));
+                ReadFixed<Int96, long, Int96ToMicros>((ColumnReader<Int96>)reader, rows, target, default);
                 break;
             case ParquetConversion.Float:
-                ReadFixed<float, double>((ColumnReader<float>)reader, rows, target, static v => v);
+                ReadFixed<float, double, FloatToDouble>((ColumnReader<float>)reader, rows, target, default);
                 break;
             case ParquetConversion.Double:
-                ReadFixed<double, double>((ColumnReader<double>)reader, rows, target, static v => v);
+                ReadFixed<double, double, Same<double>>((ColumnReader<double>)reader, rows, target, default);
                 break;
             case ParquetConversion.ByteArrayString:
                 ReadStrings((ColumnReader<ByteArray>)reader, rows, target);
                 break;
             case ParquetConversion.ByteArrayDecimal:
-                ReadFixed<ByteArray, long>((ColumnReader<ByteArray>)reader, rows, target, static v => BigEndianDecimal(v));
+                ReadFixed<ByteArray, long, BytesToDecimal>((ColumnReader<ByteArray>)reader, rows, target, default);
                 break;
             case ParquetConversion.FixedDecimal:
-                ReadFixed<FixedLenByteArray, long>((ColumnReader<FixedLenByteArray>)reader, rows, target, v => BigEndianDecimal(new ByteArray(v.Pointer, reader.ColumnDescriptor.TypeLength)));
+                ReadFixed<FixedLenByteArray, long, FixedToDecimal>((ColumnReader<FixedLenByteArray>)reader, rows, target, new FixedToDecimal(reader.ColumnDescriptor.TypeLength));
                 break;
             case ParquetConversion.ByteArrayWideDecimal:
-                ReadFixed<ByteArray, Int128>((ColumnReader<ByteArray>)reader, rows, target, static v => BigEndianWideDecimal(v));
+                ReadFixed<ByteArray, Int128, BytesToWideDecimal>((ColumnReader<ByteArray>)reader, rows, target, default);
                 break;
             case ParquetConversion.FixedWideDecimal:
-                ReadFixed<FixedLenByteArray, Int128>((ColumnReader<FixedLenByteArray>)reader, rows, target, v => BigEndianWideDecimal(new ByteArray(v.Pointer, reader.ColumnDescriptor.TypeLength)));
+                ReadFixed<FixedLenByteArray, Int128, FixedToWideDecimal>((ColumnReader<FixedLenByteArray>)reader, rows, target, new FixedToWideDecimal(reader.ColumnDescriptor.TypeLength));
                 break;
             default:
                 ReadFixedStrings((ColumnReader<FixedLenByteArray>)reader, rows, target);
@@ -84,32 +84,46 @@ internal sealed class ParquetColumnDecoder(ParquetColumnKind kind)
         }
     }
 
-    private void ReadFixed<TPhysical, TValue>(ColumnReader<TPhysical> reader, int rows, ColumnVector target, Func<TPhysical, TValue> convert)
+    private void ReadFixed<TPhysical, TValue, TConvert>(ColumnReader<TPhysical> reader, int rows, ColumnVector target, TConvert convert)
         where TPhysical : unmanaged
         where TValue : unmanaged
+        where TConvert : struct, IValueConverter<TPhysical, TValue>
     {
-        var values = Buffer<TPhysical>(rows);
         var output = target.PrepareFlat<TValue>(rows);
-        if (!kind.Optional)
+        if (typeof(TPhysical) == typeof(TValue) && TConvert.IsIdentity && !kind.Optional)
         {
-            var read = ReadAll(reader, rows, values, default);
-            for (var i = 0; i < read; i++)
+            // Same layout, nothing to convert and no NULLs: the values go straight into the vector.
+            ReadAll(reader, rows, System.Runtime.InteropServices.MemoryMarshal.Cast<TValue, TPhysical>(output), default);
+            return;
+        }
+
+        var values = Buffer<TPhysical>(rows);
+        var levels = kind.Optional ? Levels(rows) : default;
+        var valueCount = ReadAll(reader, rows, values, levels);
+        if (valueCount == rows)
+        {
+            // No NULL in the batch (the common case): a straight conversion loop, no levels to look at.
+            if (typeof(TPhysical) == typeof(TValue) && TConvert.IsIdentity)
             {
-                output[i] = convert(values[i]);
+                System.Runtime.InteropServices.MemoryMarshal.Cast<TPhysical, TValue>(values).CopyTo(output);
+                return;
+            }
+
+            for (var i = 0; i < rows; i++)
+            {
+                output[i] = convert.Convert(values[i]);
             }
 
             return;
         }
 
-        var levels = Levels(rows);
-        var valueCount = ReadAll(reader, rows, values, levels);
         var validity = Validity(rows);
         var v = 0;
         for (var row = 0; row < rows; row++)
         {
             if (levels[row] != 0)
             {
-                output[row] = convert(values[v++]);
+                output[row] = convert.Convert(values[v++]);
                 validity[row >> 3] |= (byte)(1 << (row & 7));
             }
             else
@@ -267,7 +281,7 @@ internal sealed class ParquetColumnDecoder(ParquetColumnKind kind)
     }
 
     /// <summary>Impala/Spark INT96: nanoseconds of the day (8 bytes, little-endian), then the Julian day (4 bytes).</summary>
-    private static long Int96Micros(Int96 value)
+    internal static long Int96Micros(Int96 value)
     {
         var nanos = ((long)(uint)value.B << 32) | (uint)value.A;
         var day = (long)(uint)value.C - s_unixEpochJulianDay;
@@ -275,7 +289,7 @@ internal sealed class ParquetColumnDecoder(ParquetColumnKind kind)
     }
 
     /// <summary>A wide decimal's unscaled value: big-endian two's complement, at most 16 significant bytes for 38 digits.</summary>
-    private static unsafe Int128 BigEndianWideDecimal(ByteArray value)
+    internal static unsafe Int128 BigEndianWideDecimal(ByteArray value)
     {
         var bytes = new ReadOnlySpan<byte>((void*)value.Pointer, value.Length);
         if (bytes.Length > 16)
@@ -295,7 +309,7 @@ internal sealed class ParquetColumnDecoder(ParquetColumnKind kind)
     }
 
     /// <summary>A decimal's unscaled value as big-endian two's complement bytes (at most 8 of them for 18 digits).</summary>
-    private static unsafe long BigEndianDecimal(ByteArray value)
+    internal static unsafe long BigEndianDecimal(ByteArray value)
     {
         var bytes = new ReadOnlySpan<byte>((void*)value.Pointer, value.Length);
         if (bytes.Length > 8)
@@ -314,4 +328,84 @@ internal sealed class ParquetColumnDecoder(ParquetColumnKind kind)
         bytes.CopyTo(padded[(8 - bytes.Length)..]);
         return BinaryPrimitives.ReadInt64BigEndian(padded);
     }
+}
+
+/// <summary>Converts one physical Parquet value into the vector's representation; a struct, so the JIT inlines it per type.</summary>
+internal interface IValueConverter<TIn, TOut>
+{
+    static virtual bool IsIdentity => false;
+
+    TOut Convert(TIn value);
+}
+
+internal readonly struct Same<T> : IValueConverter<T, T>
+{
+    public static bool IsIdentity => true;
+
+    public T Convert(T value) => value;
+}
+
+internal readonly struct BooleanToByte : IValueConverter<bool, byte>
+{
+    public byte Convert(bool value) => value ? (byte)1 : (byte)0;
+}
+
+internal readonly struct Int32ToInt16 : IValueConverter<int, short>
+{
+    public short Convert(int value) => (short)value;
+}
+
+internal readonly struct Int32ToInt64 : IValueConverter<int, long>
+{
+    public long Convert(int value) => value;
+}
+
+internal readonly struct UInt32ToInt64 : IValueConverter<int, long>
+{
+    public long Convert(int value) => (uint)value;
+}
+
+internal readonly struct UInt64ToInt64(string column) : IValueConverter<long, long>
+{
+    public long Convert(long value) => value >= 0 ? value : throw new QueryException($"column {column}: the unsigned value {(ulong)value} does not fit BIGINT");
+}
+
+internal readonly struct MillisToMicros : IValueConverter<long, long>
+{
+    public long Convert(long value) => value * 1000;
+}
+
+internal readonly struct NanosToMicros : IValueConverter<long, long>
+{
+    public long Convert(long value) => Math.DivRem(value, 1000L).Quotient - (value % 1000 < 0 ? 1 : 0);
+}
+
+internal readonly struct Int96ToMicros : IValueConverter<Int96, long>
+{
+    public long Convert(Int96 value) => ParquetColumnDecoder.Int96Micros(value);
+}
+
+internal readonly struct FloatToDouble : IValueConverter<float, double>
+{
+    public double Convert(float value) => value;
+}
+
+internal readonly struct BytesToDecimal : IValueConverter<ByteArray, long>
+{
+    public long Convert(ByteArray value) => ParquetColumnDecoder.BigEndianDecimal(value);
+}
+
+internal readonly struct FixedToDecimal(int width) : IValueConverter<FixedLenByteArray, long>
+{
+    public long Convert(FixedLenByteArray value) => ParquetColumnDecoder.BigEndianDecimal(new ByteArray(value.Pointer, width));
+}
+
+internal readonly struct BytesToWideDecimal : IValueConverter<ByteArray, Int128>
+{
+    public Int128 Convert(ByteArray value) => ParquetColumnDecoder.BigEndianWideDecimal(value);
+}
+
+internal readonly struct FixedToWideDecimal(int width) : IValueConverter<FixedLenByteArray, Int128>
+{
+    public Int128 Convert(FixedLenByteArray value) => ParquetColumnDecoder.BigEndianWideDecimal(new ByteArray(value.Pointer, width));
 }

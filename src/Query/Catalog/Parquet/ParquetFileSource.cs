@@ -11,8 +11,9 @@ namespace Olap.Query.Catalog.Parquet;
 /// and evaluates the filters on the decoded batches. With hive partitioning the <c>key=value</c> directories become
 /// columns after the file's own.
 /// </summary>
-public sealed class ParquetFileSource : ITableSource
+public sealed class ParquetFileSource : ITableSource, IDisposable
 {
+    private readonly System.Collections.Concurrent.ConcurrentBag<ParquetFileReader>[] _readers;
     private readonly IReadOnlyList<ParquetFile> _files;
     private readonly IReadOnlyList<ParquetColumnKind> _fileColumns;
     private readonly IReadOnlyList<ScalarValue[]> _partitionValues;
@@ -27,6 +28,7 @@ public sealed class ParquetFileSource : ITableSource
         Columns = [.. fileColumns.Select(c => new ColumnDefinition(c.Name, c.Type)), .. partitions];
         _partitionValues = [.. files.Select(f => f.PartitionValues.Select((v, i) => ParquetFiles.Value(v, partitions[i].Type)).ToArray())];
         EstimatedRowCount = rowGroupRows.Sum(r => r.Sum());
+        _readers = [.. files.Select(_ => new System.Collections.Concurrent.ConcurrentBag<ParquetFileReader>())];
     }
 
     public string Name { get; }
@@ -124,7 +126,30 @@ public sealed class ParquetFileSource : ITableSource
     }
 
     public ITableScan OpenScan(ScanMorsel morsel, IReadOnlyList<int> columns, IReadOnlyList<ScanFilter> filters) =>
-        new ParquetRowGroupScan(_files[morsel.Segment].Path, morsel.FirstRowGroup, _fileColumns, Columns, _partitionValues[morsel.Segment], columns, filters);
+        new ParquetRowGroupScan(this, morsel.Segment, morsel.FirstRowGroup, _fileColumns, Columns, _partitionValues[morsel.Segment], columns, filters);
+
+    /// <summary>Closes the file readers the scans opened.</summary>
+    public void Dispose()
+    {
+        foreach (var pool in _readers)
+        {
+            while (pool.TryTake(out var reader))
+            {
+                reader.Dispose();
+            }
+        }
+    }
+
+    internal string PathOf(int file) => _files[file].Path;
+
+    /// <summary>
+    /// An open reader of file <paramref name="file"/>: opening one parses the footer (milliseconds for a wide file with
+    /// many row groups), so readers are kept and handed from one row group's scan to the next. A reader serves one
+    /// scan at a time.
+    /// </summary>
+    internal ParquetFileReader RentReader(int file) => _readers[file].TryTake(out var reader) ? reader : OpenReader(_files[file].Path);
+
+    internal void ReturnReader(int file, ParquetFileReader reader) => _readers[file].Add(reader);
 
     internal static ParquetFileReader OpenReader(string path)
     {

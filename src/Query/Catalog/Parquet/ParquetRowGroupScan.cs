@@ -14,6 +14,8 @@ namespace Olap.Query.Catalog.Parquet;
 /// </summary>
 internal sealed class ParquetRowGroupScan : ITableScan
 {
+    private readonly ParquetFileSource _source;
+    private readonly int _file;
     private readonly string _path;
     private readonly IReadOnlyList<ParquetColumnKind> _fileColumns;
     private readonly IReadOnlyList<ColumnDefinition> _columns;
@@ -30,8 +32,11 @@ internal sealed class ParquetRowGroupScan : ITableScan
     private ulong[] _bits = [];
     private ulong[] _filterBits = [];
 
-    public ParquetRowGroupScan(string path, int rowGroup, IReadOnlyList<ParquetColumnKind> fileColumns, IReadOnlyList<ColumnDefinition> columns, ScalarValue[] partitionValues, IReadOnlyList<int> projected, IReadOnlyList<ScanFilter> filters)
+    public ParquetRowGroupScan(ParquetFileSource source, int file, int rowGroup, IReadOnlyList<ParquetColumnKind> fileColumns, IReadOnlyList<ColumnDefinition> columns, ScalarValue[] partitionValues, IReadOnlyList<int> projected, IReadOnlyList<ScanFilter> filters)
     {
+        _source = source;
+        _file = file;
+        var path = source.PathOf(file);
         _path = path;
         _fileColumns = fileColumns;
         _columns = columns;
@@ -45,7 +50,7 @@ internal sealed class ParquetRowGroupScan : ITableScan
             return;
         }
 
-        _reader = ParquetFileSource.OpenReader(path);
+        _reader = source.RentReader(file);
         try
         {
             _rowGroup = _reader.RowGroup(rowGroup);
@@ -61,6 +66,7 @@ internal sealed class ParquetRowGroupScan : ITableScan
         }
         catch (ParquetException error)
         {
+            _broken = true;
             Dispose();
             throw new QueryException($"'{path}': row group {rowGroup} cannot be read ({ParquetFileSource.FirstLine(error.Message)})", error);
         }
@@ -107,6 +113,7 @@ internal sealed class ParquetRowGroupScan : ITableScan
         }
         catch (ParquetException error)
         {
+            _broken = true;
             throw new QueryException($"'{_path}': cannot be read ({ParquetFileSource.FirstLine(error.Message)})", error);
         }
     }
@@ -120,8 +127,18 @@ internal sealed class ParquetRowGroupScan : ITableScan
 
         _open.Clear();
         _rowGroup?.Dispose();
-        _reader?.Dispose();
+        if (_reader is not null && !_broken)
+        {
+            _source.ReturnReader(_file, _reader);
+        }
+        else
+        {
+            _reader?.Dispose();
+        }
     }
+
+    /// <summary>Set when the file failed to read: its reader is closed, not handed to the next scan.</summary>
+    private bool _broken;
 
     private HashSet<int> _filterColumns = [];
 
