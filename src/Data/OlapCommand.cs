@@ -202,7 +202,7 @@ public sealed class OlapCommand : DbCommand
                 parameters[i] = new QueryParameter(parameter.ParameterName.Length == 0 ? null : parameter.ParameterName, parameter.TypedValue());
             }
 
-            var results = connection.Session.ExecuteEach(_commandText, parameters, running.Token);
+            var results = connection.Session.ExecuteStreaming(_commandText, parameters, running.Token);
             _reader = new OlapDataReader(this, Sets(results), behavior);
             return _reader;
         }
@@ -220,11 +220,11 @@ public sealed class OlapCommand : DbCommand
         }
     }
 
-    private static IEnumerable<IResultSet> Sets(IEnumerable<QueryResult> results)
+    private static IEnumerable<IResultSet> Sets(IEnumerable<ResultStream> results)
     {
         foreach (var result in results)
         {
-            yield return new MaterializedResultSet(result);
+            yield return new StreamResultSet(result);
         }
     }
 

@@ -63,6 +63,28 @@ public sealed class OlapSession : IDisposable
         return Run(statements, sql, values, cancellation);
     }
 
+    /// <summary>
+    /// Like <see cref="ExecuteEach"/>, but each query's rows stream (<see cref="ResultStream"/>) instead of being
+    /// collected: a query over a hundred million rows is read a chunk at a time. Dispose each stream before moving on;
+    /// the next statement runs when the enumeration reaches it.
+    /// </summary>
+    public IEnumerable<ResultStream> ExecuteStreaming(string sql, IReadOnlyList<QueryParameter> parameters, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var statements = SqlParser.ParseScriptWithText(sql);
+        var values = parameters.Count == 0 ? null : new ParameterValues(parameters, sql);
+        return Stream(statements, sql, values, cancellation);
+    }
+
+    private IEnumerable<ResultStream> Stream(IReadOnlyList<ParsedStatement> statements, string sql, ParameterValues? values, CancellationToken cancellation)
+    {
+        foreach (var statement in statements)
+        {
+            yield return new StatementRunner(_database, this, sql, cancellation, values).RunStreaming(statement);
+        }
+    }
+
     private IEnumerable<QueryResult> Run(IReadOnlyList<ParsedStatement> statements, string sql, ParameterValues? values, CancellationToken cancellation)
     {
         foreach (var statement in statements)

@@ -75,6 +75,42 @@ internal sealed partial class StatementRunner : IBindCatalog
         }
     }
 
+    /// <summary>
+    /// Like <see cref="Run"/>, but a SELECT is not collected: its plan starts on a background task and its rows arrive
+    /// through the returned stream, which then owns the files the query opened. Other statements run to completion.
+    /// </summary>
+    public ResultStream RunStreaming(ParsedStatement parsed)
+    {
+        if (parsed.Statement is not SelectStatement select)
+        {
+            return new MaterializedResultStream(Run(parsed));
+        }
+
+        _cancellation.ThrowIfCancellationRequested();
+        try
+        {
+            var plan = BindQuery(select.Query);
+            var columns = plan.Columns.Select(c => new ResultColumn(c.Name, c.Type)).ToList();
+            var physical = PhysicalPlanner.Plan(QueryOptimizer.Optimize(plan));
+            var owned = _openedFiles.ToList();
+            _openedFiles.Clear();
+            return new StreamingQueryResult(physical, columns, _connection.Threads, owned, _cancellation);
+        }
+        catch (BindException error)
+        {
+            throw new BindException(error.Problem, error.Position, _script);
+        }
+        finally
+        {
+            foreach (var file in _openedFiles)
+            {
+                file.Dispose();
+            }
+
+            _openedFiles.Clear();
+        }
+    }
+
     private QueryResult Write(Func<QueryResult> change)
     {
         lock (_database.WriteLock)
