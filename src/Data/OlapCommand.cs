@@ -165,6 +165,22 @@ public sealed class OlapCommand : DbCommand
             },
             cancellationToken);
 
+    /// <summary>
+    /// Runs the command and returns its first result set as Arrow record batches (statements before it run first,
+    /// statements after it when the stream is disposed). The rows stream: one batch per engine chunk.
+    /// </summary>
+    public OlapArrowStream ExecuteArrow()
+    {
+        var reader = ExecuteReader();
+        if (reader.FieldCount == 0)
+        {
+            reader.Dispose();
+            throw new InvalidOperationException("The command returns no rows to read as Arrow.");
+        }
+
+        return new OlapArrowStream(reader);
+    }
+
     /// <summary>Called by the reader when it closes: the connection is free for the next command.</summary>
     internal void ReaderClosed()
     {

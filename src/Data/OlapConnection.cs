@@ -161,6 +161,29 @@ public sealed class OlapConnection : DbConnection
         }
     }
 
+    /// <summary>
+    /// Makes Arrow record batches queryable as table <paramref name="name"/> on this connection, in place (no copy into
+    /// the database): <c>SELECT ... FROM name</c>. Kept until <see cref="UnregisterArrow"/> or the connection closes.
+    /// </summary>
+    public void RegisterArrow(string name, Apache.Arrow.Schema schema, IEnumerable<Apache.Arrow.RecordBatch> batches) => Guarded(() => Session.RegisterArrow(name, schema, batches));
+
+    /// <summary>Reads an Arrow stream to its end and registers its batches as table <paramref name="name"/>.</summary>
+    public void RegisterArrow(string name, Apache.Arrow.Ipc.IArrowArrayStream stream) => Guarded(() => Session.RegisterArrow(name, stream));
+
+    public bool UnregisterArrow(string name) => Session.Unregister(name);
+
+    private static void Guarded(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception error) when (OlapException.From(error) is { } olap)
+        {
+            throw olap;
+        }
+    }
+
     /// <summary>Marks the connection busy for one command; the error names the misuse instead of letting two commands interleave.</summary>
     internal void Enter()
     {

@@ -79,7 +79,7 @@ public sealed class OlapDataReader : DbDataReader
             return true;
         }
 
-        while (_current.NextChunk())
+        while (NextChunkOrFail())
         {
             if (_current.ChunkRows > 0)
             {
@@ -118,6 +118,9 @@ public sealed class OlapDataReader : DbDataReader
     public override string GetDataTypeName(int ordinal) => Column(ordinal).Type.ToString();
 
     public override Type GetFieldType(int ordinal) => ClrType(Column(ordinal).Type);
+
+    /// <summary>The column's SQL type.</summary>
+    public Olap.Columnar.Types.ColumnType ColumnType(int ordinal) => Column(ordinal).Type;
 
     public override bool IsDBNull(int ordinal) => Vector(ordinal).IsNull(_row);
 
@@ -503,7 +506,7 @@ public sealed class OlapDataReader : DbDataReader
 
             _current = set;
             _columns = set.Columns;
-            while (set.NextChunk())
+            while (NextChunkOrFail())
             {
                 if (set.ChunkRows > 0)
                 {
@@ -517,6 +520,51 @@ public sealed class OlapDataReader : DbDataReader
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Moves to the next whole chunk of the current result set, for Arrow export: the chunk's vectors, flat, and its
+    /// row count. Row-by-row reading and chunk reading are not mixed.
+    /// </summary>
+    internal bool ReadChunk(out IReadOnlyList<Olap.Columnar.Vectors.ColumnVector> columns, out int rows)
+    {
+        ThrowIfClosed();
+        columns = [];
+        rows = 0;
+        if (_current is null)
+        {
+            return false;
+        }
+
+        if (!_peeked)
+        {
+            do
+            {
+                if (!NextChunkOrFail())
+                {
+                    return false;
+                }
+            }
+            while (_current.ChunkRows == 0);
+        }
+
+        _peeked = false;
+        rows = _current.ChunkRows;
+        _row = rows;
+        columns = [.. Enumerable.Range(0, _columns.Count).Select(_current.Column)];
+        return true;
+    }
+
+    private bool NextChunkOrFail()
+    {
+        try
+        {
+            return _current!.NextChunk();
+        }
+        catch (Exception error) when (OlapException.From(error) is { } olap)
+        {
+            throw olap;
+        }
     }
 
     /// <summary>Runs the next statement; its SQL errors surface as <see cref="OlapException"/>.</summary>

@@ -24,6 +24,7 @@ internal sealed record CopyOptions(string Format, DelimitedTextOptions Text)
     public static string FormatOf(string path) =>
         path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".parq", StringComparison.OrdinalIgnoreCase) ? "parquet"
         : path.EndsWith(".olap", StringComparison.OrdinalIgnoreCase) ? "olap"
+        : path.EndsWith(".arrow", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".feather", StringComparison.OrdinalIgnoreCase) ? "arrow"
         : "csv";
 
     public static CopyOptions Parse(IReadOnlyList<CopyOption> options, bool forWriting, string defaultFormat = "csv")
@@ -39,9 +40,9 @@ internal sealed record CopyOptions(string Format, DelimitedTextOptions Text)
             {
                 case "format":
                     format = ValueText(option).ToLowerInvariant();
-                    if (format is not ("csv" or "olap" or "parquet"))
+                    if (format is not ("csv" or "olap" or "parquet" or "arrow"))
                     {
-                        throw new BindException($"COPY FORMAT {format} is not supported (csv, olap or parquet)", option.Position);
+                        throw new BindException($"COPY FORMAT {format} is not supported (csv, olap, parquet or arrow)", option.Position);
                     }
 
                     break;

@@ -20,6 +20,39 @@ public sealed class OlapSession : IDisposable
 
     public OlapDatabase Database => _database;
 
+    private readonly Dictionary<string, Catalog.ITableSource> _registered = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Makes Arrow record batches queryable as table <paramref name="name"/> in this session (before stored tables of
+    /// the same name), without copying them into the database: <c>SELECT ... FROM name</c>. The batches are kept until
+    /// <see cref="Unregister"/> or the session ends.
+    /// </summary>
+    public void RegisterArrow(string name, Apache.Arrow.Schema schema, IEnumerable<Apache.Arrow.RecordBatch> batches)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        _registered[name] = new Arrow.ArrowTableSource(name, schema, [.. batches]);
+    }
+
+    /// <summary>Reads <paramref name="stream"/> to its end and registers its batches as table <paramref name="name"/>.</summary>
+    public void RegisterArrow(string name, Apache.Arrow.Ipc.IArrowArrayStream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var batches = new List<Apache.Arrow.RecordBatch>();
+        while (stream.ReadNextRecordBatchAsync().AsTask().GetAwaiter().GetResult() is { } batch)
+        {
+            batches.Add(batch);
+        }
+
+        RegisterArrow(name, stream.Schema, batches);
+    }
+
+    /// <summary>Forgets a registered table; false when there was none of that name.</summary>
+    public bool Unregister(string name) => _registered.Remove(name);
+
+    internal Catalog.ITableSource? FindRegistered(string name) => _registered.GetValueOrDefault(name);
+
+    internal IEnumerable<string> RegisteredNames => _registered.Keys;
+
     /// <summary>Workers per query (<c>SET threads = n</c>).</summary>
     public int Threads { get; set; }
 

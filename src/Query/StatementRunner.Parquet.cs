@@ -152,6 +152,64 @@ internal sealed partial class StatementRunner
         return QueryResult.Empty(rows);
     }
 
+    /// <summary>COPY ... TO an Arrow IPC file (the file format), one record batch per result chunk, renamed into place when complete.</summary>
+    private QueryResult CopyToArrow(LogicalOperator plan, string path)
+    {
+        var columns = plan.Columns.Select(c => new ResultColumn(c.Name, c.Type)).ToList();
+        var schema = Arrow.ArrowConversion.SchemaOf(columns);
+        var physical = PhysicalPlanner.Plan(QueryOptimizer.Optimize(plan));
+        var temporary = path + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
+        long rows = 0;
+        try
+        {
+            using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            using (var writer = new Apache.Arrow.Ipc.ArrowFileWriter(file, schema))
+            {
+                var builders = columns.Select(c => new ColumnBuilder(c.Type)).ToArray();
+                var flat = new DataChunk([.. columns.Select(c => c.Type)], Columnar.Vectors.VectorSize.Standard);
+                ResultCollector.Stream(physical, Context(), chunk =>
+                {
+                    foreach (var builder in builders)
+                    {
+                        builder.Clear();
+                    }
+
+                    VectorGather.AppendLive(chunk, builders);
+                    var count = builders.Length == 0 ? 0 : builders[0].Count;
+                    if (count == 0)
+                    {
+                        return;
+                    }
+
+                    if (count > flat.Capacity)
+                    {
+                        flat = new DataChunk([.. columns.Select(c => c.Type)], count);
+                    }
+
+                    for (var c = 0; c < builders.Length; c++)
+                    {
+                        builders[c].ViewInto(flat.Columns[c]);
+                    }
+
+                    flat.SetCount(count);
+                    using var batch = Arrow.ArrowConversion.ToRecordBatch(schema, flat);
+                    writer.WriteRecordBatch(batch);
+                    rows += count;
+                });
+                writer.WriteEnd();
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            DeleteQuietly(temporary);
+            throw;
+        }
+
+        return QueryResult.Empty(rows);
+    }
+
     private static string PartitionText(ColumnVector vector, ColumnType type, int row) =>
         vector.IsNull(row) ? ParquetFiles.DefaultPartition : Uri.EscapeDataString(ValueFormatter.Format(vector.GetScalar(row), type));
 }

@@ -172,11 +172,11 @@ internal sealed partial class StatementRunner : IBindCatalog
     // ---- catalog for the binder ----
 
     public ITableSource? FindTable(string name)
-        => _manifest.FindTable(name) is { } entry ? _database.OpenTable(entry) : null;
+        => _connection.FindRegistered(name) ?? (_manifest.FindTable(name) is { } entry ? _database.OpenTable(entry) : null);
 
     public string? FindView(string name) => _manifest.FindView(name)?.Sql;
 
-    public IEnumerable<string> Names => [.. _manifest.Tables.Select(t => t.Name), .. _manifest.Views.Select(v => v.Name)];
+    public IEnumerable<string> Names => [.. _manifest.Tables.Select(t => t.Name), .. _manifest.Views.Select(v => v.Name), .. _connection.RegisteredNames];
 
     public ITableSource OpenFile(string path, SqlPosition position, FileReadOptions options)
     {
@@ -209,6 +209,8 @@ internal sealed partial class StatementRunner : IBindCatalog
         {
             switch (format)
             {
+                case "arrow":
+                    return Arrow.ArrowTableSource.ReadFile(full);
                 case "olap":
                 {
                     var reader = OlapFileReader.Open(full);
@@ -225,7 +227,7 @@ internal sealed partial class StatementRunner : IBindCatalog
             throw new QueryException(error.Message, error);
         }
 
-        throw new BindException($"cannot tell the format of '{path}' (known: .olap, .parquet, .csv, .tbl, .tsv, optionally .gz)", position);
+        throw new BindException($"cannot tell the format of '{path}' (known: .olap, .parquet, .arrow, .arrows, .feather, .csv, .tbl, .tsv, optionally .gz)", position);
     }
 
     /// <summary>A file's format from its name: olap, parquet, csv (CSV, TSV and dbgen .tbl, plain or gzipped), or null.</summary>
@@ -239,6 +241,11 @@ internal sealed partial class StatementRunner : IBindCatalog
         if (lowerPath.EndsWith(".parquet", StringComparison.Ordinal) || lowerPath.EndsWith(".parq", StringComparison.Ordinal))
         {
             return "parquet";
+        }
+
+        if (lowerPath.EndsWith(".arrow", StringComparison.Ordinal) || lowerPath.EndsWith(".arrows", StringComparison.Ordinal) || lowerPath.EndsWith(".feather", StringComparison.Ordinal))
+        {
+            return "arrow";
         }
 
         string[] delimited = [".csv", ".tbl", ".csv.gz", ".tbl.gz", ".tsv", ".txt"];
@@ -517,6 +524,11 @@ internal sealed partial class StatementRunner : IBindCatalog
         if (options.Format == "parquet")
         {
             return CopyToParquet(plan, copy.Path, options, copy.Position);
+        }
+
+        if (options.Format == "arrow")
+        {
+            return CopyToArrow(plan, copy.Path);
         }
 
         long rows = 0;
