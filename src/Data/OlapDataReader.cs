@@ -29,6 +29,8 @@ public sealed class OlapDataReader : DbDataReader
     private bool _peeked;
     private long _recordsAffected = -1;
     private bool _closed;
+    private ColumnMemory[] _memory = [];
+    private int _chunkRows;
 
     internal OlapDataReader(OlapCommand command, IEnumerable<IResultSet> sets, CommandBehavior behavior)
     {
@@ -71,10 +73,11 @@ public sealed class OlapDataReader : DbDataReader
             // HasRows looked at the first chunk already.
             _peeked = false;
             _row = 0;
+            CacheChunk();
             return true;
         }
 
-        if (++_row < _current.ChunkRows)
+        if (++_row < _chunkRows)
         {
             return true;
         }
@@ -84,9 +87,12 @@ public sealed class OlapDataReader : DbDataReader
             if (_current.ChunkRows > 0)
             {
                 _row = 0;
+                CacheChunk();
                 return true;
             }
         }
+
+        _chunkRows = 0;
 
         _row = _current.ChunkRows;
         return false;
@@ -122,7 +128,10 @@ public sealed class OlapDataReader : DbDataReader
     /// <summary>The column's SQL type.</summary>
     public Olap.Columnar.Types.ColumnType ColumnType(int ordinal) => Column(ordinal).Type;
 
-    public override bool IsDBNull(int ordinal) => Vector(ordinal).IsNull(_row);
+    public override bool IsDBNull(int ordinal) =>
+        (uint)ordinal < (uint)_memory.Length && _memory[ordinal] is { } fast && fast.Data is not null && (uint)_row < (uint)_chunkRows
+            ? !fast.IsValid(_row)
+            : Vector(ordinal).IsNull(_row);
 
     public override object GetValue(int ordinal)
     {
@@ -172,16 +181,34 @@ public sealed class OlapDataReader : DbDataReader
 
     public override int GetInt32(int ordinal)
     {
+        if ((uint)ordinal < (uint)_memory.Length && _memory[ordinal] is { Id: LogicalTypeId.Integer } fast && fast.TryRead(_row, _chunkRows, out int value))
+        {
+            return value;
+        }
+
         var vector = NotNull(ordinal);
         return vector.Type.Id == LogicalTypeId.Integer ? vector.GetValue<int>(_row) : checked((int)IntegerAt(vector, ordinal, "Int32"));
     }
 
-    public override long GetInt64(int ordinal) => IntegerAt(NotNull(ordinal), ordinal, "Int64");
+    public override long GetInt64(int ordinal)
+    {
+        if ((uint)ordinal < (uint)_memory.Length && _memory[ordinal] is { Id: LogicalTypeId.BigInt } fast && fast.TryRead(_row, _chunkRows, out long value))
+        {
+            return value;
+        }
+
+        return IntegerAt(NotNull(ordinal), ordinal, "Int64");
+    }
 
     public override float GetFloat(int ordinal) => (float)GetDouble(ordinal);
 
     public override double GetDouble(int ordinal)
     {
+        if ((uint)ordinal < (uint)_memory.Length && _memory[ordinal] is { Id: LogicalTypeId.Double } fast && fast.TryRead(_row, _chunkRows, out double value))
+        {
+            return value;
+        }
+
         var vector = NotNull(ordinal);
         return vector.Type.Id switch
         {
@@ -491,6 +518,8 @@ public sealed class OlapDataReader : DbDataReader
         _current?.Dispose();
         _current = null;
         _columns = [];
+        _memory = [];
+        _chunkRows = 0;
         _row = -1;
         _hasRows = false;
         _peeked = false;
@@ -551,6 +580,7 @@ public sealed class OlapDataReader : DbDataReader
         _peeked = false;
         rows = _current.ChunkRows;
         _row = rows;
+        _chunkRows = 0;
         columns = [.. Enumerable.Range(0, _columns.Count).Select(_current.Column)];
         return true;
     }
@@ -564,6 +594,61 @@ public sealed class OlapDataReader : DbDataReader
         catch (Exception error) when (OlapException.From(error) is { } olap)
         {
             throw olap;
+        }
+    }
+
+    /// <summary>
+    /// Remembers the arrays behind the current chunk's flat vectors, so the typed getters read a value with one bounds
+    /// check instead of going through the vector's memory each time.
+    /// </summary>
+    private void CacheChunk()
+    {
+        _chunkRows = _current!.ChunkRows;
+        if (_memory.Length != _columns.Count)
+        {
+            _memory = new ColumnMemory[_columns.Count];
+        }
+
+        for (var c = 0; c < _memory.Length; c++)
+        {
+            _memory[c] = ColumnMemory.Of(_current.Column(c));
+        }
+    }
+
+    /// <summary>A flat vector's value and validity arrays (Data null when the vector is not array-backed or not flat).</summary>
+    private readonly record struct ColumnMemory(LogicalTypeId Id, byte[]? Data, int Offset, byte[]? Validity, int ValidityOffset)
+    {
+        public static ColumnMemory Of(ColumnVector vector)
+        {
+            if (vector.Form != Olap.Columnar.Vectors.VectorForm.Flat || !System.Runtime.InteropServices.MemoryMarshal.TryGetArray<byte>(vector.RawMemory, out var data))
+            {
+                return new ColumnMemory(vector.Type.Id, null, 0, null, 0);
+            }
+
+            if (vector.Validity.AllValid)
+            {
+                return new ColumnMemory(vector.Type.Id, data.Array, data.Offset, null, 0);
+            }
+
+            return System.Runtime.InteropServices.MemoryMarshal.TryGetArray<byte>(vector.Validity.BitsMemory, out var bits)
+                ? new ColumnMemory(vector.Type.Id, data.Array, data.Offset, bits.Array, bits.Offset)
+                : new ColumnMemory(vector.Type.Id, null, 0, null, 0);
+        }
+
+        public bool IsValid(int row) => Validity is null || (Validity[ValidityOffset + (row >> 3)] & (1 << (row & 7))) != 0;
+
+        /// <summary>The value at <paramref name="row"/> when the row is current and not NULL; false sends the caller down the checked path.</summary>
+        public bool TryRead<T>(int row, int rows, out T value)
+            where T : unmanaged
+        {
+            if (Data is null || (uint)row >= (uint)rows || !IsValid(row))
+            {
+                value = default;
+                return false;
+            }
+
+            value = Unsafe.ReadUnaligned<T>(ref Data[Offset + (row * Unsafe.SizeOf<T>())]);
+            return true;
         }
     }
 
