@@ -6,7 +6,9 @@ namespace Olap.Data;
 
 /// <summary>
 /// A command's rows as Arrow record batches (<see cref="OlapCommand.ExecuteArrow"/>): one batch per chunk the engine
-/// streams, converted buffer by buffer (the layouts agree except for BOOLEAN). Dispose it to free the connection.
+/// streams. The batches reference the engine's result buffers (every chunk has memory of its own for this): no
+/// copy except for BOOLEAN (bytes here, bits in Arrow) and DECIMAL of up to 18 digits (widened to 128 bits). Dispose
+/// it to free the connection.
 /// </summary>
 public sealed class OlapArrowStream : IArrowArrayStream
 {
@@ -22,7 +24,7 @@ public sealed class OlapArrowStream : IArrowArrayStream
 
     /// <summary>The next batch, or null at the end.</summary>
     public RecordBatch? ReadNextRecordBatch() =>
-        _reader.ReadChunk(out var columns, out var rows) ? ArrowConversion.ToRecordBatch(Schema, columns, rows) : null;
+        _reader.ReadChunk(out var columns, out var rows) ? ArrowConversion.ToRecordBatch(Schema, columns, rows, shareBuffers: true) : null;
 
     public ValueTask<RecordBatch> ReadNextRecordBatchAsync(CancellationToken cancellationToken = default)
     {

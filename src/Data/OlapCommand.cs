@@ -125,7 +125,7 @@ public sealed class OlapCommand : DbCommand
 
     public new OlapDataReader ExecuteReader() => ExecuteReader(CommandBehavior.Default);
 
-    public new OlapDataReader ExecuteReader(CommandBehavior behavior) => Execute(behavior, CancellationToken.None);
+    public new OlapDataReader ExecuteReader(CommandBehavior behavior) => Execute(behavior, freshBuffers: false, CancellationToken.None);
 
     protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior) => ExecuteReader(behavior);
 
@@ -136,7 +136,7 @@ public sealed class OlapCommand : DbCommand
         cancellationToken.ThrowIfCancellationRequested();
 
         // The engine computes on the calling thread; run it on the pool so the caller's thread is free meanwhile.
-        return Task.Run(() => Execute(behavior, cancellationToken), cancellationToken);
+        return Task.Run(() => Execute(behavior, freshBuffers: false, cancellationToken), cancellationToken);
     }
 
     protected override async Task<DbDataReader> ExecuteDbDataReaderAsync(CommandBehavior behavior, CancellationToken cancellationToken) =>
@@ -146,7 +146,7 @@ public sealed class OlapCommand : DbCommand
         Task.Run(
             () =>
             {
-                using var reader = Execute(CommandBehavior.Default, cancellationToken);
+                using var reader = Execute(CommandBehavior.Default, freshBuffers: false, cancellationToken);
                 while (reader.NextResult())
                 {
                 }
@@ -160,7 +160,7 @@ public sealed class OlapCommand : DbCommand
         Task.Run(
             () =>
             {
-                using var reader = Execute(CommandBehavior.Default, cancellationToken);
+                using var reader = Execute(CommandBehavior.Default, freshBuffers: false, cancellationToken);
                 return reader.Read() ? reader.GetValue(0) : null;
             },
             cancellationToken);
@@ -171,7 +171,8 @@ public sealed class OlapCommand : DbCommand
     /// </summary>
     public OlapArrowStream ExecuteArrow()
     {
-        var reader = ExecuteReader();
+        // Chunks of their own: the record batches reference the engine's result buffers instead of copying them.
+        var reader = Execute(CommandBehavior.Default, freshBuffers: true, CancellationToken.None);
         if (reader.FieldCount == 0)
         {
             reader.Dispose();
@@ -193,7 +194,7 @@ public sealed class OlapCommand : DbCommand
     /// <summary>The token a statement of this command checks, for the reader's statements run later.</summary>
     internal CancellationToken Token => _running?.Token ?? CancellationToken.None;
 
-    private OlapDataReader Execute(CommandBehavior behavior, CancellationToken cancellationToken)
+    private OlapDataReader Execute(CommandBehavior behavior, bool freshBuffers, CancellationToken cancellationToken)
     {
         var connection = _connection ?? throw new InvalidOperationException("The command has no connection: set Connection first.");
         if (string.IsNullOrWhiteSpace(_commandText))
@@ -218,7 +219,7 @@ public sealed class OlapCommand : DbCommand
                 parameters[i] = new QueryParameter(parameter.ParameterName.Length == 0 ? null : parameter.ParameterName, parameter.TypedValue());
             }
 
-            var results = connection.Session.ExecuteStreaming(_commandText, parameters, running.Token);
+            var results = connection.Session.ExecuteStreaming(_commandText, parameters, freshBuffers, running.Token);
             _reader = new OlapDataReader(this, Sets(results), behavior);
             return _reader;
         }

@@ -101,20 +101,28 @@ public sealed class OlapSession : IDisposable
     /// collected: a query over a hundred million rows is read a chunk at a time. Dispose each stream before moving on;
     /// the next statement runs when the enumeration reaches it.
     /// </summary>
-    public IEnumerable<ResultStream> ExecuteStreaming(string sql, IReadOnlyList<QueryParameter> parameters, CancellationToken cancellation = default)
+    public IEnumerable<ResultStream> ExecuteStreaming(string sql, IReadOnlyList<QueryParameter> parameters, CancellationToken cancellation = default) =>
+        ExecuteStreaming(sql, parameters, freshBuffers: false, cancellation);
+
+    /// <summary>
+    /// <see cref="ExecuteStreaming(string, IReadOnlyList{QueryParameter}, CancellationToken)"/>; with
+    /// <paramref name="freshBuffers"/> every chunk has memory of its own that is never reused, so its buffers may be
+    /// handed on without copying (Arrow record batches).
+    /// </summary>
+    public IEnumerable<ResultStream> ExecuteStreaming(string sql, IReadOnlyList<QueryParameter> parameters, bool freshBuffers, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(sql);
         ArgumentNullException.ThrowIfNull(parameters);
         var statements = SqlParser.ParseScriptWithText(sql);
         var values = parameters.Count == 0 ? null : new ParameterValues(parameters, sql);
-        return Stream(statements, sql, values, cancellation);
+        return Stream(statements, sql, values, freshBuffers, cancellation);
     }
 
-    private IEnumerable<ResultStream> Stream(IReadOnlyList<ParsedStatement> statements, string sql, ParameterValues? values, CancellationToken cancellation)
+    private IEnumerable<ResultStream> Stream(IReadOnlyList<ParsedStatement> statements, string sql, ParameterValues? values, bool freshBuffers, CancellationToken cancellation)
     {
         foreach (var statement in statements)
         {
-            yield return new StatementRunner(_database, this, sql, cancellation, values).RunStreaming(statement);
+            yield return new StatementRunner(_database, this, sql, cancellation, values).RunStreaming(statement, freshBuffers);
         }
     }
 

@@ -4,7 +4,7 @@ using Olap.Columnar.Vectors;
 namespace Olap.Query;
 
 /// <summary>
-/// A statement's outcome read chunk by chunk (<see cref="OlapSession.ExecuteStreaming"/>): a query's rows as its
+/// A statement's outcome read chunk by chunk (<see cref="OlapSession.ExecuteStreaming(string, IReadOnlyList{QueryParameter}, CancellationToken)"/>): a query's rows as its
 /// plan produces them, without collecting them all first, or a statement without rows (<see cref="RowsAffected"/>).
 /// Dispose it to stop a query early; one thread reads it.
 /// </summary>

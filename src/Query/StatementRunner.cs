@@ -79,7 +79,7 @@ internal sealed partial class StatementRunner : IBindCatalog
     /// Like <see cref="Run"/>, but a SELECT is not collected: its plan starts on a background task and its rows arrive
     /// through the returned stream, which then owns the files the query opened. Other statements run to completion.
     /// </summary>
-    public ResultStream RunStreaming(ParsedStatement parsed)
+    public ResultStream RunStreaming(ParsedStatement parsed, bool freshBuffers = false)
     {
         if (parsed.Statement is not SelectStatement select)
         {
@@ -94,7 +94,7 @@ internal sealed partial class StatementRunner : IBindCatalog
             var physical = PhysicalPlanner.Plan(QueryOptimizer.Optimize(plan));
             var owned = _openedFiles.ToList();
             _openedFiles.Clear();
-            return new StreamingQueryResult(physical, columns, _connection.Threads, owned, _cancellation);
+            return new StreamingQueryResult(physical, columns, _connection.Threads, owned, freshBuffers, _cancellation);
         }
         catch (BindException error)
         {

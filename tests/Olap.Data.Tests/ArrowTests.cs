@@ -89,6 +89,49 @@ public sealed class ArrowTests : IDisposable
         Assert.True(batches > 1, "one batch per engine chunk");
     }
 
+    [Theory]
+    [InlineData("SELECT k, 'v' || k AS v FROM big")]
+    [InlineData("SELECT k, 'v' || k AS v FROM big ORDER BY k")]
+    public void Batches_kept_after_later_ones_were_read_still_hold_their_values(string sql)
+    {
+        // The batches share the engine's result buffers, so those must never be reused for a later chunk.
+        new OlapCommand("CREATE TABLE big (k INTEGER)", _connection).ExecuteNonQuery();
+        using (var appender = _connection.CreateAppender("big"))
+        {
+            for (var i = 0; i < 50_000; i++)
+            {
+                appender.Append(i).EndRow();
+            }
+
+            appender.Commit();
+        }
+
+        var batches = new List<RecordBatch>();
+        using (var stream = new OlapCommand(sql, _connection).ExecuteArrow())
+        {
+            while (stream.ReadNextRecordBatch() is { } batch)
+            {
+                batches.Add(batch);
+            }
+        }
+
+        Assert.True(batches.Count > 1);
+        var seen = new HashSet<int>();
+        foreach (var batch in batches)
+        {
+            var keys = (Int32Array)batch.Column(0);
+            var texts = (StringArray)batch.Column(1);
+            for (var i = 0; i < batch.Length; i++)
+            {
+                var key = keys.GetValue(i)!.Value;
+                Assert.Equal("v" + key, texts.GetString(i));
+                Assert.True(seen.Add(key));
+            }
+        }
+
+        Assert.Equal(50_000, seen.Count);
+    }
+
     [Fact]
     public void Registered_record_batches_are_queried_as_a_table()
     {

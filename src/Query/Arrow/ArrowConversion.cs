@@ -67,7 +67,25 @@ public static class ArrowConversion
         return ToRecordBatch(schema, chunk.Columns, chunk.Count);
     }
 
-    /// <summary>A record batch of the first <paramref name="rows"/> rows of flat vectors, one per schema field.</summary>
+    /// <summary>
+    /// A record batch of the first <paramref name="rows"/> rows of flat vectors, one per schema field. With
+    /// <paramref name="shareBuffers"/> the batch references the vectors' memory where Arrow's layout is the same (every
+    /// type but BOOLEAN and 64-bit DECIMAL) instead of copying it: only for vectors whose memory is never reused.
+    /// </summary>
+    public static RecordBatch ToRecordBatch(Schema schema, IReadOnlyList<ColumnVector> columns, int rows, bool shareBuffers)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(columns);
+        var arrays = new IArrowArray[columns.Count];
+        for (var c = 0; c < arrays.Length; c++)
+        {
+            arrays[c] = ToArray(schema.FieldsList[c].DataType, columns[c], rows, shareBuffers);
+        }
+
+        return new RecordBatch(schema, arrays, rows);
+    }
+
+    /// <summary>A record batch of the first <paramref name="rows"/> rows of flat vectors, copied.</summary>
     public static RecordBatch ToRecordBatch(Schema schema, IReadOnlyList<ColumnVector> columns, int rows)
     {
         ArgumentNullException.ThrowIfNull(schema);
@@ -75,23 +93,25 @@ public static class ArrowConversion
         var arrays = new IArrowArray[columns.Count];
         for (var c = 0; c < arrays.Length; c++)
         {
-            arrays[c] = ToArray(schema.FieldsList[c].DataType, columns[c], rows);
+            arrays[c] = ToArray(schema.FieldsList[c].DataType, columns[c], rows, shareBuffers: false);
         }
 
         return new RecordBatch(schema, arrays, rows);
     }
 
-    private static IArrowArray ToArray(IArrowType arrowType, ColumnVector vector, int rows)
+    private static IArrowArray ToArray(IArrowType arrowType, ColumnVector vector, int rows, bool shareBuffers)
     {
-        var (validity, nulls) = Validity(vector, rows);
+        ArrowBuffer Take(Memory<byte> memory, int bytes) => shareBuffers ? new ArrowBuffer(memory[..bytes]) : Copy(memory.Span[..bytes]);
+
+        var (validity, nulls) = Validity(vector, rows, shareBuffers);
         ArrowBuffer[] buffers = vector.Type.Id switch
         {
             LogicalTypeId.Boolean => [validity, BooleanBits(vector, rows)],
-            LogicalTypeId.Varchar => [validity, Copy(vector.RawData[..((rows + 1) * sizeof(int))]), Copy(vector.Heap[..vector.StringOffsets[rows]])],
-            LogicalTypeId.HugeInt => [validity, Copy(vector.RawData[..(rows * 16)])],
+            LogicalTypeId.Varchar => [validity, Take(vector.RawMemory, (rows + 1) * sizeof(int)), Take(vector.HeapMemory, vector.StringOffsets[rows])],
+            LogicalTypeId.HugeInt => [validity, Take(vector.RawMemory, rows * 16)],
             LogicalTypeId.Decimal when vector.Type.Physical == PhysicalKind.Int64 => [validity, WidenDecimals(vector.Values<long>()[..rows])],
-            LogicalTypeId.Decimal => [validity, Copy(vector.RawData[..(rows * 16)])],
-            _ => [validity, Copy(vector.RawData[..(rows * vector.Type.FixedWidth)])],
+            LogicalTypeId.Decimal => [validity, Take(vector.RawMemory, rows * 16)],
+            _ => [validity, Take(vector.RawMemory, rows * vector.Type.FixedWidth)],
         };
         return ArrowArrayFactory.BuildArray(new ArrayData(arrowType, rows, nulls, 0, buffers));
     }
@@ -219,7 +239,7 @@ public static class ArrowConversion
         }
     }
 
-    private static (ArrowBuffer Bits, int Nulls) Validity(ColumnVector vector, int rows)
+    private static (ArrowBuffer Bits, int Nulls) Validity(ColumnVector vector, int rows, bool shareBuffers)
     {
         if (vector.Validity.AllValid)
         {
@@ -227,7 +247,10 @@ public static class ArrowConversion
         }
 
         var nulls = vector.Validity.CountNulls(rows);
-        return nulls == 0 ? (ArrowBuffer.Empty, 0) : (Copy(vector.Validity.Bits[..ValidityMask.ByteCount(rows)]), nulls);
+        var bytes = ValidityMask.ByteCount(rows);
+        return nulls == 0 ? (ArrowBuffer.Empty, 0)
+            : shareBuffers ? (new ArrowBuffer(vector.Validity.BitsMemory[..bytes]), nulls)
+            : (Copy(vector.Validity.Bits[..bytes]), nulls);
     }
 
     private static ArrowBuffer BooleanBits(ColumnVector vector, int rows)

@@ -25,16 +25,20 @@ internal sealed class StreamingQueryResult : ResultStream
     private readonly IReadOnlyList<IDisposable> _owned;
     private readonly Task? _producer;
     private readonly IChunkStream? _single;
-    private readonly ColumnBuilder[] _pulled;
+    private ColumnBuilder[] _pulled;
     private readonly CancellationToken _token;
+
+    /// <summary>Every chunk in memory of its own, never reused, so a consumer may keep referencing it (Arrow export).</summary>
+    private readonly bool _fresh;
     private readonly ColumnType[] _types;
     private DataChunk _chunk;
     private ColumnBuilder[]? _current;
     private Exception? _error;
     private bool _disposed;
 
-    public StreamingQueryResult(PhysicalOperator root, IReadOnlyList<ResultColumn> columns, int threads, IReadOnlyList<IDisposable> owned, CancellationToken cancellation)
+    public StreamingQueryResult(PhysicalOperator root, IReadOnlyList<ResultColumn> columns, int threads, IReadOnlyList<IDisposable> owned, bool freshBuffers, CancellationToken cancellation)
     {
+        _fresh = freshBuffers;
         _columns = columns;
         _owned = owned;
         _cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
@@ -67,7 +71,7 @@ internal sealed class StreamingQueryResult : ResultStream
                         return;
                     }
 
-                    var copy = _free.TryTake(out var reused) ? reused : [.. types.Select(t => new ColumnBuilder(t, chunk.LiveCount))];
+                    var copy = !_fresh && _free.TryTake(out var reused) ? reused : [.. types.Select(t => new ColumnBuilder(t, chunk.LiveCount))];
                     foreach (var builder in copy)
                     {
                         builder.Clear();
@@ -106,7 +110,11 @@ internal sealed class StreamingQueryResult : ResultStream
 
         if (_current is not null)
         {
-            _free.Add(_current);
+            if (!_fresh)
+            {
+                _free.Add(_current);
+            }
+
             _current = null;
         }
 
@@ -154,9 +162,16 @@ internal sealed class StreamingQueryResult : ResultStream
                 continue;
             }
 
-            foreach (var builder in _pulled)
+            if (_fresh)
             {
-                builder.Clear();
+                _pulled = [.. _types.Select(t => new ColumnBuilder(t, next.LiveCount))];
+            }
+            else
+            {
+                foreach (var builder in _pulled)
+                {
+                    builder.Clear();
+                }
             }
 
             VectorGather.AppendLive(next, _pulled);
