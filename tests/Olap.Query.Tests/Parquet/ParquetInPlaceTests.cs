@@ -97,6 +97,27 @@ public sealed class ParquetInPlaceTests : IDisposable
     }
 
     [Fact]
+    public void String_columns_arrive_as_dictionary_vectors_of_their_distinct_values()
+    {
+        var path = _temp.File("cities.parquet");
+        _duckDb.Execute($"COPY (SELECT i AS id, CASE WHEN i % 50 = 0 THEN NULL ELSE 'city ' || (i % 7) END AS city FROM range(5000) r(i)) TO '{path}' (FORMAT parquet)");
+        var source = Catalog.Parquet.ParquetFileSource.Open(path);
+        using var scan = source.OpenScan(source.GetMorsels()[0], [1], []);
+        var chunk = new Columnar.Vectors.DataChunk([source.Columns[1].Type]);
+
+        Assert.True(scan.Next(chunk));
+        var city = chunk.Columns[0];
+        Assert.Equal(Columnar.Vectors.VectorForm.Dictionary, city.Form);
+        Assert.Equal(7, city.Dictionary.Count);
+        Assert.True(city.IsNull(0));
+        Assert.Equal("city 1", System.Text.Encoding.UTF8.GetString(city.GetString(1)));
+        source.Dispose();
+
+        AssertSameAsDuckDb($"SELECT city, count(*), min(id) FROM '{path}' WHERE city >= 'city 3' GROUP BY city ORDER BY city");
+        AssertSameAsDuckDb($"SELECT count(*) FROM '{path}' WHERE city IS NULL");
+    }
+
+    [Fact]
     public void A_glob_reads_every_matching_file_and_skips_writer_markers()
     {
         var folder = Path.Combine(_temp.Path, "parts");

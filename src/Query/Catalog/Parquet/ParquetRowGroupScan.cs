@@ -16,6 +16,7 @@ internal sealed class ParquetRowGroupScan : ITableScan
 {
     private readonly ParquetFileSource _source;
     private readonly int _file;
+    private readonly int _rowGroupIndex;
     private readonly string _path;
     private readonly IReadOnlyList<ParquetColumnKind> _fileColumns;
     private readonly IReadOnlyList<ColumnDefinition> _columns;
@@ -29,6 +30,8 @@ internal sealed class ParquetRowGroupScan : ITableScan
     private readonly ColumnVector?[] _constants;
     private readonly long _rows;
     private long _position;
+    private ParquetDictionaryStrings? _strings;
+    private bool _stringsOpened;
     private ulong[] _bits = [];
     private ulong[] _filterBits = [];
 
@@ -36,6 +39,7 @@ internal sealed class ParquetRowGroupScan : ITableScan
     {
         _source = source;
         _file = file;
+        _rowGroupIndex = rowGroup;
         var path = source.PathOf(file);
         _path = path;
         _fileColumns = fileColumns;
@@ -84,6 +88,7 @@ internal sealed class ParquetRowGroupScan : ITableScan
             {
                 var count = (int)Math.Min(chunk.Capacity, _rows - _position);
                 _position += count;
+                Strings(chunk.Capacity)?.Advance(count);
                 var survivors = Filter(chunk, count);
                 if (survivors == 0)
                 {
@@ -126,6 +131,7 @@ internal sealed class ParquetRowGroupScan : ITableScan
         }
 
         _open.Clear();
+        _strings?.Dispose();
         _rowGroup?.Dispose();
         if (_reader is not null && !_broken)
         {
@@ -177,7 +183,15 @@ internal sealed class ParquetRowGroupScan : ITableScan
 
             var scratch = _filterBits.AsSpan(0, words);
             scratch.Clear();
-            PredicateEvaluator.Evaluate(filter.Predicate, vector, 0, count, scratch);
+            if (vector.Form == VectorForm.Dictionary)
+            {
+                EvaluateDictionary(filter.Predicate, vector, count, scratch);
+            }
+            else
+            {
+                PredicateEvaluator.Evaluate(filter.Predicate, vector, 0, count, scratch);
+            }
+
             if (!vector.Validity.AllValid)
             {
                 vector.Validity.AndInto(scratch, count);
@@ -211,6 +225,33 @@ internal sealed class ParquetRowGroupScan : ITableScan
         return BitSpan.PopCount(bits, count);
     }
 
+    /// <summary>A predicate on a dictionary vector: evaluated once per distinct value, then looked up per row by code.</summary>
+    private void EvaluateDictionary(ColumnPredicate predicate, ColumnVector vector, int count, Span<ulong> bits)
+    {
+        var dictionary = vector.Dictionary;
+        var entries = dictionary.Count;
+        var entryWords = BitSpan.WordCount(entries);
+        if (_entryBits.Length < entryWords)
+        {
+            _entryBits = new ulong[entryWords];
+        }
+
+        var matches = _entryBits.AsSpan(0, entryWords);
+        matches.Clear();
+        PredicateEvaluator.Evaluate(predicate, dictionary, 0, entries, matches);
+        var codes = vector.Codes;
+        for (var i = 0; i < count; i++)
+        {
+            var code = codes[i];
+            if ((matches[code >> 6] & (1UL << (code & 63))) != 0)
+            {
+                bits[i >> 6] |= 1UL << (i & 63);
+            }
+        }
+    }
+
+    private ulong[] _entryBits = [];
+
     /// <summary>Where a filter column is decoded: its slot in the chunk when projected, else a vector of the scan's own.</summary>
     private ColumnVector FilterVector(DataChunk chunk, int column)
     {
@@ -237,8 +278,36 @@ internal sealed class ParquetRowGroupScan : ITableScan
             return;
         }
 
+        if (_strings is { } strings && strings.SlotOf(_fileColumns[column].Index) is var slot and >= 0)
+        {
+            strings.Read(slot, count, target);
+            return;
+        }
+
         var (reader, decoder) = Open(column);
         decoder.Read(reader, count, target);
+    }
+
+    /// <summary>
+    /// The reader of this row group's string columns (projected or filtered), opened at the first batch; null when
+    /// there are none.
+    /// </summary>
+    private ParquetDictionaryStrings? Strings(int batchRows)
+    {
+        if (!_stringsOpened)
+        {
+            _stringsOpened = true;
+            var strings = _projected.Concat(_filters.Select(f => f.Column)).Distinct()
+                .Where(c => c < _fileColumns.Count && _fileColumns[c].Conversion == ParquetConversion.ByteArrayString)
+                .Select(c => _fileColumns[c].Index)
+                .ToList();
+            if (strings.Count > 0)
+            {
+                _strings = new ParquetDictionaryStrings(_path, _rowGroupIndex, strings, batchRows);
+            }
+        }
+
+        return _strings;
     }
 
     /// <summary>Moves past the batch in every column read so far that did not decode it (projected ones, and filter columns a failed earlier filter left unread).</summary>
@@ -246,7 +315,7 @@ internal sealed class ParquetRowGroupScan : ITableScan
     {
         foreach (var column in _projected.Concat(_filters.Select(f => f.Column)).Distinct())
         {
-            if (column < _fileColumns.Count && !_filterColumns.Contains(column))
+            if (column < _fileColumns.Count && !_filterColumns.Contains(column) && _fileColumns[column].Conversion != ParquetConversion.ByteArrayString)
             {
                 var (reader, _) = Open(column);
                 var skipped = 0L;
