@@ -191,6 +191,9 @@ public sealed class OlapCommand : DbCommand
         _connection?.Exit();
     }
 
+    /// <summary>True while a statement of this command runs or its reader is open (what <see cref="Cancel"/> stops).</summary>
+    internal bool IsExecuting => Volatile.Read(ref _running) is not null;
+
     /// <summary>The token a statement of this command checks, for the reader's statements run later.</summary>
     internal CancellationToken Token => _running?.Token ?? CancellationToken.None;
 

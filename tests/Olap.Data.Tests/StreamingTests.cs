@@ -3,6 +3,7 @@ using System.Diagnostics;
 namespace Olap.Data.Tests;
 
 /// <summary>Readers stream: rows arrive a chunk at a time while the query runs, and closing a reader early stops it.</summary>
+[Collection(TimingSensitive.Name)]
 public sealed class StreamingTests : IDisposable
 {
     private readonly OlapConnection _connection = new("Data Source=:memory:;Threads=2");
