@@ -183,6 +183,23 @@ public sealed class ArrowTests : IDisposable
     }
 
     [Fact]
+    public void An_arrow_stream_registers_as_a_table_on_another_connection()
+    {
+        using var other = new OlapConnection("Data Source=:memory:");
+        other.Open();
+        using (var stream = new OlapCommand("SELECT i, v, m FROM every", _connection).ExecuteArrow())
+        {
+            other.RegisterArrow("imported", stream);
+        }
+
+        Assert.Equal(2L, new OlapCommand("SELECT count(*) FROM imported", other).ExecuteScalar());
+        using var reader = new OlapCommand("SELECT v, m FROM imported WHERE i = 3", other).ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal("seven", reader.GetString(0));
+        Assert.Equal(6.125m, reader.GetDecimal(1));
+    }
+
+    [Fact]
     public void Copy_to_an_arrow_file_and_back_keeps_every_value()
     {
         var path = Path.Combine(_database.Folder, "every.arrow");

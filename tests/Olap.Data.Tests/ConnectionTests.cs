@@ -103,6 +103,33 @@ public sealed class ConnectionTests : IDisposable
     }
 
     [Fact]
+    public async Task One_connection_used_from_two_threads_at_once_refuses_the_second_command_and_stays_consistent()
+    {
+        using var connection = _database.Open();
+        new OlapCommand("CREATE TABLE t (a INTEGER)", connection).ExecuteNonQuery();
+        var refused = 0;
+        var inserted = 0;
+        await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+        {
+            for (var i = 0; i < 200; i++)
+            {
+                try
+                {
+                    new OlapCommand("INSERT INTO t VALUES (1)", connection).ExecuteNonQuery();
+                    Interlocked.Increment(ref inserted);
+                }
+                catch (InvalidOperationException error) when (error.Message.Contains("one command at a time", StringComparison.Ordinal))
+                {
+                    Interlocked.Increment(ref refused);
+                }
+            }
+        })));
+
+        Assert.Equal(400, inserted + refused);
+        Assert.Equal((long)inserted, new OlapCommand("SELECT count(*) FROM t", connection).ExecuteScalar());
+    }
+
+    [Fact]
     public async Task Many_connections_on_many_threads_query_and_insert_into_one_database()
     {
         using (var setup = _database.Open())
