@@ -72,19 +72,7 @@ internal sealed partial class DuckDbSsbEngine : SsbEngine
         using var command = _connection.CreateCommand();
         command.CommandText = query.DuckDbSql;
         using var reader = command.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var values = new object?[reader.FieldCount];
-            for (var column = 0; column < values.Length; column++)
-            {
-                values[column] = reader.IsDBNull(column) ? null : reader.GetValue(column);
-            }
-
-            rows.Add(values);
-        }
-
-        return rows;
+        return Rows(reader);
     }
 
     /// <summary>DuckDB's own account of the memory it holds (buffer pool and other allocations), in bytes.</summary>

@@ -47,20 +47,7 @@ internal sealed class OlapSsbEngine : SsbEngine
     public override List<object?[]> Run(SsbQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var result = _connection.Execute(query.Sql);
-        var rows = new List<object?[]>(result.RowCount);
-        for (var row = 0; row < result.RowCount; row++)
-        {
-            var values = new object?[result.Columns.Count];
-            for (var column = 0; column < values.Length; column++)
-            {
-                values[column] = result.GetValue(row, column);
-            }
-
-            rows.Add(values);
-        }
-
-        return rows;
+        return Rows(_connection.Execute(query.Sql));
     }
 
     /// <summary>Olap's plan with per-operator rows and times, for finding where a slow query spends its time.</summary>

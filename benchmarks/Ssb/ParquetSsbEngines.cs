@@ -34,20 +34,7 @@ internal sealed class OlapParquetSsbEngine : SsbEngine
     public override List<object?[]> Run(SsbQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var result = _session.Execute(query.Sql);
-        var rows = new List<object?[]>(result.RowCount);
-        for (var row = 0; row < result.RowCount; row++)
-        {
-            var values = new object?[result.Columns.Count];
-            for (var column = 0; column < values.Length; column++)
-            {
-                values[column] = result.GetValue(row, column);
-            }
-
-            rows.Add(values);
-        }
-
-        return rows;
+        return Rows(_session.Execute(query.Sql));
     }
 
     public string ExplainAnalyze(SsbQuery query)
@@ -95,19 +82,7 @@ internal sealed class DuckDbParquetSsbEngine : SsbEngine
         using var command = _connection.CreateCommand();
         command.CommandText = query.DuckDbSql;
         using var reader = command.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var values = new object?[reader.FieldCount];
-            for (var i = 0; i < values.Length; i++)
-            {
-                values[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(values);
-        }
-
-        return rows;
+        return Rows(reader);
     }
 
     public override void Dispose() => _connection.Dispose();

@@ -130,19 +130,25 @@ internal sealed class StreamingQueryResult : ResultStream
         }
 
         _current = next;
-        if (next[0].Count > _chunk.Capacity)
-        {
-            _chunk = new DataChunk(_types, next[0].Count);
-        }
-
-        for (var c = 0; c < next.Length; c++)
-        {
-            next[c].ViewInto(_chunk.Columns[c]);
-        }
-
-        _chunk.SetCount(next[0].Count);
-        chunk = _chunk;
+        chunk = Present(next);
         return true;
+    }
+
+    /// <summary>The reader's chunk as a view of <paramref name="builders"/>' rows.</summary>
+    private DataChunk Present(ColumnBuilder[] builders)
+    {
+        if (builders[0].Count > _chunk.Capacity)
+        {
+            _chunk = new DataChunk(_types, builders[0].Count);
+        }
+
+        for (var c = 0; c < builders.Length; c++)
+        {
+            builders[c].ViewInto(_chunk.Columns[c]);
+        }
+
+        _chunk.SetCount(builders[0].Count);
+        return _chunk;
     }
 
     /// <summary>The one-stream case: the next non-empty chunk, its live rows copied flat.</summary>
@@ -175,18 +181,7 @@ internal sealed class StreamingQueryResult : ResultStream
             }
 
             VectorGather.AppendLive(next, _pulled);
-            if (_pulled[0].Count > _chunk.Capacity)
-            {
-                _chunk = new DataChunk(_types, _pulled[0].Count);
-            }
-
-            for (var c = 0; c < _pulled.Length; c++)
-            {
-                _pulled[c].ViewInto(_chunk.Columns[c]);
-            }
-
-            _chunk.SetCount(_pulled[0].Count);
-            chunk = _chunk;
+            chunk = Present(_pulled);
             return true;
         }
     }

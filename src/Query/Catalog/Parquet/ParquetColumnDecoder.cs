@@ -308,26 +308,8 @@ internal sealed class ParquetColumnDecoder(ParquetColumnKind kind)
         return BinaryPrimitives.ReadInt128BigEndian(padded);
     }
 
-    /// <summary>A decimal's unscaled value as big-endian two's complement bytes (at most 8 of them for 18 digits).</summary>
-    internal static unsafe long BigEndianDecimal(ByteArray value)
-    {
-        var bytes = new ReadOnlySpan<byte>((void*)value.Pointer, value.Length);
-        if (bytes.Length > 8)
-        {
-            // Wider encodings of values that fit 18 digits carry only sign bytes in front.
-            bytes = bytes[^8..];
-        }
-
-        if (bytes.IsEmpty)
-        {
-            return 0;
-        }
-
-        Span<byte> padded = stackalloc byte[8];
-        padded.Fill((bytes[0] & 0x80) != 0 ? (byte)0xFF : (byte)0);
-        bytes.CopyTo(padded[(8 - bytes.Length)..]);
-        return BinaryPrimitives.ReadInt64BigEndian(padded);
-    }
+    /// <summary>A decimal's unscaled value as big-endian two's complement bytes (at most 8 significant ones for 18 digits).</summary>
+    internal static long BigEndianDecimal(ByteArray value) => (long)BigEndianWideDecimal(value);
 }
 
 /// <summary>Converts one physical Parquet value into the vector's representation; a struct, so the JIT inlines it per type.</summary>
