@@ -40,6 +40,9 @@ internal class ExpressionBinder(BindScope scope, QueryBinder queries, string cla
                 return BindColumn(reference);
             case StarExpression star:
                 throw new BindException("* is only valid in the select list or in COUNT(*)", star.Position);
+            case TypedNullExpression typedNull:
+                // Typed from the input rows, without the rule that a grouped query may only name its grouping columns.
+                return new BoundConstant(ScalarValue.Null, new ExpressionBinder(Scope, Queries, Clause).Bind(typedNull.TypeOf).Type);
             case ParameterExpression parameter:
             {
                 var bound = Queries.BindParameter(parameter);

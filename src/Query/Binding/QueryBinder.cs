@@ -56,7 +56,7 @@ internal sealed class QueryBinder
     private LogicalOperator BindBody(QueryNode query)
     {
         LogicalOperator plan;
-        if (query.Body is SelectCore core)
+        if (query.Body is SelectCore core && !GroupingSets.Applies(core))
         {
             plan = BindSelect(core, query.OrderBy);
         }
@@ -100,7 +100,7 @@ internal sealed class QueryBinder
     {
         if (body is SelectCore core)
         {
-            return BindSelect(core, []);
+            return GroupingSets.Applies(core) ? BindSetOperation(GroupingSets.Expand(core)) : BindSelect(core, []);
         }
 
         var union = (UnionAllBody)body;

@@ -79,6 +79,32 @@ public static class QueryParser
         from joins in s_join.Many()
         select joins.Aggregate(first, (left, applyJoin) => applyJoin(left));
 
+    private static readonly TokenListParser<SqlToken, IReadOnlyList<ParsedExpression>> s_expressionList =
+        Token.EqualTo(SqlToken.LeftParen)
+            .IgnoreThen(ExpressionParser.Expression.ManyDelimitedBy(s_comma))
+            .Then(items => Token.EqualTo(SqlToken.RightParen).Value((IReadOnlyList<ParsedExpression>)items));
+
+    private static readonly TokenListParser<SqlToken, IReadOnlyList<ParsedExpression>> s_nonEmptyList =
+        Token.EqualTo(SqlToken.LeftParen)
+            .IgnoreThen(ExpressionParser.Expression.AtLeastOnceDelimitedBy(s_comma))
+            .Then(items => Token.EqualTo(SqlToken.RightParen).Value((IReadOnlyList<ParsedExpression>)items));
+
+    /// <summary>One GROUP BY element as the grouping sets it stands for: ROLLUP, CUBE, GROUPING SETS, or one expression.</summary>
+    private static readonly TokenListParser<SqlToken, GroupingElement> s_groupingElement =
+        (from rollup in ExpressionParser.Keyword("rollup")
+         from list in s_nonEmptyList
+         select GroupingElement.Rollup(list)).Try()
+        .Or((from cube in ExpressionParser.Keyword("cube")
+             from list in s_nonEmptyList.Where(l => l.Count <= GroupingElement.MaxCubeColumns, $"CUBE of at most {GroupingElement.MaxCubeColumns} expressions")
+             select GroupingElement.Cube(list)).Try())
+        .Or((from grouping in ExpressionParser.Keyword("grouping")
+             from sets in ExpressionParser.Keyword("sets")
+             from open in Token.EqualTo(SqlToken.LeftParen)
+             from list in s_expressionList.Try().Or(ExpressionParser.Expression.Select(e => (IReadOnlyList<ParsedExpression>)[e])).AtLeastOnceDelimitedBy(s_comma)
+             from close in Token.EqualTo(SqlToken.RightParen)
+             select new GroupingElement(list, true)).Try())
+        .Or(ExpressionParser.Expression.Select(e => new GroupingElement([[e]], false)));
+
     private static readonly TokenListParser<SqlToken, QueryBody> s_selectCore =
         from selectKeyword in ExpressionParser.Keyword("select")
         from distinct in ExpressionParser.Keyword("distinct").Value(true).OptionalOrDefault(false)
@@ -86,10 +112,12 @@ public static class QueryParser
         from fromClause in Optional(ExpressionParser.Keyword("from").IgnoreThen(s_from))
         from whereClause in Optional(ExpressionParser.Keyword("where").IgnoreThen(ExpressionParser.Expression))
         from groupBy in ExpressionParser.Keyword("group").IgnoreThen(ExpressionParser.Keyword("by"))
-            .IgnoreThen(ExpressionParser.Expression.AtLeastOnceDelimitedBy(s_comma))
+            .IgnoreThen(s_groupingElement.AtLeastOnceDelimitedBy(s_comma))
             .OptionalOrDefault([])
         from having in Optional(ExpressionParser.Keyword("having").IgnoreThen(ExpressionParser.Expression))
-        select (QueryBody)new SelectCore(ExpressionParser.At(selectKeyword), distinct, items, fromClause, whereClause, groupBy, having);
+        select (QueryBody)(groupBy.Any(g => g.IsSets)
+            ? new SelectCore(ExpressionParser.At(selectKeyword), distinct, items, fromClause, whereClause, [], having, GroupingElement.Combine(groupBy))
+            : new SelectCore(ExpressionParser.At(selectKeyword), distinct, items, fromClause, whereClause, [.. groupBy.Select(g => g.Sets[0][0])], having));
 
     private static readonly TokenListParser<SqlToken, QueryBody> s_body =
         Parse.Chain(
