@@ -185,6 +185,11 @@ public sealed class OlapCommand : DbCommand
     /// <summary>Called by the reader when it closes: the connection is free for the next command.</summary>
     internal void ReaderClosed()
     {
+        if (_connection is { } connection && ReferenceEquals(connection.ActiveReader, _reader))
+        {
+            connection.ActiveReader = null;
+        }
+
         _reader = null;
         var running = Interlocked.Exchange(ref _running, null);
         running?.Dispose();
@@ -224,6 +229,7 @@ public sealed class OlapCommand : DbCommand
 
             var results = connection.Session.ExecuteStreaming(_commandText, parameters, freshBuffers, running.Token);
             _reader = new OlapDataReader(this, Sets(results), behavior);
+            connection.ActiveReader = _reader;
             return _reader;
         }
         catch (Exception error)

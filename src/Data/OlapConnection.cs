@@ -115,6 +115,9 @@ public sealed class OlapConnection : DbConnection
             return;
         }
 
+        // A reader left open would keep its query running; closing the connection stops it.
+        ActiveReader?.Close();
+        ActiveReader = null;
         _session?.Dispose();
         _session = null;
         if (_database is not null)
@@ -183,6 +186,9 @@ public sealed class OlapConnection : DbConnection
             throw olap;
         }
     }
+
+    /// <summary>The reader of the command running on this connection, closed with the connection.</summary>
+    internal OlapDataReader? ActiveReader { get; set; }
 
     /// <summary>Marks the connection busy for one command; the error names the misuse instead of letting two commands interleave.</summary>
     internal void Enter()

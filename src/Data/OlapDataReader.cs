@@ -9,7 +9,8 @@ using Olap.Query;
 namespace Olap.Data;
 
 /// <summary>
-/// Reads the rows of a command's statements, one result set per statement that returns rows (<see cref="NextResult"/>
+/// Reads the rows of a command's statements as the engine streams them (a query without ORDER BY gives its rows in
+/// the order the workers produce them), one result set per statement that returns rows (<see cref="NextResult"/>
 /// moves on; statements without rows add to <see cref="RecordsAffected"/>). The typed getters read the column
 /// vectors directly and do not box; <see cref="GetValue"/> gives the CLR type <see cref="GetFieldType"/> names:
 /// BOOLEAN bool, SMALLINT short, INTEGER int, BIGINT long, HUGEINT Int128, DOUBLE double, DECIMAL decimal,

@@ -90,7 +90,7 @@ public sealed class ConnectionTests : IDisposable
     public void A_second_command_while_a_reader_is_open_is_refused_and_the_first_still_reads()
     {
         using var connection = _database.Open();
-        using var reader = new OlapCommand("SELECT 1 AS a UNION ALL SELECT 2", connection).ExecuteReader();
+        using var reader = new OlapCommand("SELECT 1 AS a UNION ALL SELECT 2 ORDER BY a", connection).ExecuteReader();
         Assert.True(reader.Read());
 
         var error = Assert.Throws<InvalidOperationException>(() => new OlapCommand("SELECT 3", connection).ExecuteScalar());

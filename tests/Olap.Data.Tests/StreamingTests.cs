@@ -63,4 +63,20 @@ public sealed class StreamingTests : IDisposable
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"closing took {clock.Elapsed}");
         Assert.Equal(10_000L, new OlapCommand("SELECT count(*) FROM t", _connection).ExecuteScalar());
     }
+
+    [Fact]
+    public void Closing_the_connection_closes_a_reader_left_open_and_stops_its_query()
+    {
+        var reader = new OlapCommand("SELECT a.i, b.i FROM t a, t b", _connection).ExecuteReader();
+        Assert.True(reader.Read());
+
+        var clock = Stopwatch.StartNew();
+        _connection.Close();
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"closing took {clock.Elapsed}");
+        Assert.True(reader.IsClosed);
+
+        // A memory database lives as long as its connection: reopened, it is a fresh one, and usable.
+        _connection.Open();
+        Assert.Equal(1, new OlapCommand("SELECT 1", _connection).ExecuteScalar());
+    }
 }

@@ -66,6 +66,12 @@ internal sealed class ParquetDictionaryStrings : IDisposable
             return;
         }
 
+        if (_batch is not null && _next < _batch.Length)
+        {
+            // Rows would be dropped: the scan's batches and Arrow's no longer line up. Fail rather than misalign columns.
+            throw new InvalidOperationException($"the scan read {rows} rows where {_batch.Length - _next} were left in Arrow's batch");
+        }
+
         _batch?.Dispose();
         try
         {
