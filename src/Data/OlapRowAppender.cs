@@ -73,7 +73,7 @@ public sealed class OlapRowAppender : IDisposable
                 builder.AppendDouble(value);
                 break;
             case LogicalTypeId.Decimal:
-                AppendDecimal(builder, type, column, value);
+                AppendDecimalOrUndo(builder, type, column, value);
                 break;
             default:
                 Undo(column);
@@ -106,7 +106,7 @@ public sealed class OlapRowAppender : IDisposable
             throw Mismatch(column, value.ToString(CultureInfo.InvariantCulture));
         }
 
-        AppendDecimal(Next(), type, column, value);
+        AppendDecimalOrUndo(Next(), type, column, value);
         return this;
     }
 
@@ -167,7 +167,7 @@ public sealed class OlapRowAppender : IDisposable
         _ => throw new InvalidCastException($"Column '{ColumnName(_column)}': a {value.GetType().Name} cannot be appended."),
     };
 
-    /// <summary>Appends a whole row and ends it.</summary>
+    /// <summary>Appends a whole row and ends it; a value that does not fit its column leaves no part of the row behind.</summary>
     public void AppendRow(params ReadOnlySpan<object?> values)
     {
         if (_column != 0)
@@ -180,9 +180,23 @@ public sealed class OlapRowAppender : IDisposable
             throw new ArgumentException($"{TableName} has {_types.Length} columns; the row has {values.Length} values.", nameof(values));
         }
 
-        foreach (var value in values)
+        try
         {
-            AppendValue(value);
+            foreach (var value in values)
+            {
+                AppendValue(value);
+            }
+        }
+        catch (Exception error) when (error is InvalidCastException or OverflowException)
+        {
+            // All or nothing: take back the values of this row already appended.
+            for (var c = _column - 1; c >= 0; c--)
+            {
+                _builders[c].RemoveLast();
+            }
+
+            _column = 0;
+            throw;
         }
 
         EndRow();
@@ -278,6 +292,20 @@ public sealed class OlapRowAppender : IDisposable
 
     /// <summary>Takes back a value a failed conversion had counted, so the row can still be completed correctly.</summary>
     private void Undo(int column) => _column = column;
+
+    /// <summary>A value that does not fit is refused before anything is appended, so the row can still be completed.</summary>
+    private void AppendDecimalOrUndo(ColumnBuilder builder, ColumnType type, int column, decimal value)
+    {
+        try
+        {
+            AppendDecimal(builder, type, column, value);
+        }
+        catch (OverflowException)
+        {
+            Undo(column);
+            throw;
+        }
+    }
 
     private static void AppendDecimal(ColumnBuilder builder, ColumnType type, int column, decimal value)
     {

@@ -58,6 +58,28 @@ public sealed class AppenderTests : IDisposable
     }
 
     [Fact]
+    public void A_row_with_a_bad_value_is_refused_whole_and_the_next_rows_line_up()
+    {
+        using (var appender = _connection.CreateAppender("t"))
+        {
+            appender.AppendRow(1, "one", 1m, null, null, true, 1.0);
+            Assert.Throws<InvalidCastException>(() => appender.AppendRow(2, "two", 2m, "not a date", null, true, 2.0));
+            Assert.Throws<OverflowException>(() => appender.AppendRow(3, "three", 123456789m, null, null, true, 3.0));
+            appender.AppendRow(4, "four", 4m, null, null, false, 4.0);
+            Assert.Equal(2L, appender.Commit());
+        }
+
+        using var reader = new OlapCommand("SELECT id, name, amount, ok, score FROM t ORDER BY id", _connection).ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add($"{reader.GetInt32(0)}|{reader.GetString(1)}|{reader.GetDecimal(2)}|{reader.GetBoolean(3)}|{reader.GetDouble(4)}");
+        }
+
+        Assert.Equal(["1|one|1.00|True|1", "4|four|4.00|False|4"], rows);
+    }
+
+    [Fact]
     public void Disposing_without_commit_adds_nothing()
     {
         using (var appender = _connection.CreateAppender("t"))
@@ -77,6 +99,11 @@ public sealed class AppenderTests : IDisposable
         Assert.Contains("'id'", error.Message, StringComparison.Ordinal);
         Assert.Contains("INTEGER", error.Message, StringComparison.Ordinal);
         Assert.Throws<OverflowException>(() => appender.Append(1).Append("x").Append(12345678.9m));
+
+        // The refused value left nothing behind: the row goes on from the same column.
+        appender.Append(1.5m).Append(new DateOnly(2024, 1, 1)).Append(new DateTime(2024, 1, 1)).Append(true).Append(2.5).EndRow();
+        Assert.Equal(1L, appender.Commit());
+        Assert.Equal(1L, Count());
     }
 
     [Fact]

@@ -27,6 +27,29 @@ public sealed class ColumnBuilder
 
     public int NullCount { get; private set; }
 
+    /// <summary>Takes back the last value appended: a row that could not be completed.</summary>
+    public void RemoveLast()
+    {
+        if (Count == 0)
+        {
+            throw new InvalidOperationException("There is no value to take back.");
+        }
+
+        var row = Count - 1;
+        if (_validity is not null && (_validity[row >> 3] & (1 << (row & 7))) == 0)
+        {
+            _validity[row >> 3] |= (byte)(1 << (row & 7));
+            NullCount--;
+        }
+
+        if (Type.Physical == PhysicalKind.String)
+        {
+            _heapLength = MemoryMarshal.Cast<byte, int>(_data.AsSpan())[row];
+        }
+
+        Count--;
+    }
+
     public void AppendNull()
     {
         EnsureValidity();
