@@ -23,6 +23,9 @@ internal sealed class ParquetRowGroupScan : ITableScan
     private readonly ScalarValue[] _partitionValues;
     private readonly int[] _projected;
     private readonly ScanFilter[] _filters;
+
+    /// <summary>Every column a batch reads: the projected ones and the filtered ones.</summary>
+    private readonly int[] _readColumns;
     private readonly ParquetFileReader? _reader;
     private readonly RowGroupReader? _rowGroup;
     private readonly Dictionary<int, (ColumnReader Reader, ParquetColumnDecoder Decoder)> _open = [];
@@ -47,6 +50,7 @@ internal sealed class ParquetRowGroupScan : ITableScan
         _partitionValues = partitionValues;
         _projected = [.. projected];
         _filters = [.. filters];
+        _readColumns = [.. _projected.Concat(_filters.Select(f => f.Column)).Distinct()];
         _constants = new ColumnVector?[columns.Count];
         if (!PartitionsMatch())
         {
@@ -146,7 +150,7 @@ internal sealed class ParquetRowGroupScan : ITableScan
     /// <summary>Set when the file failed to read: its reader is closed, not handed to the next scan.</summary>
     private bool _broken;
 
-    private HashSet<int> _filterColumns = [];
+    private readonly HashSet<int> _filterColumns = [];
 
     /// <summary>Decodes the filter columns and evaluates the filters; returns the survivors, marked in <see cref="_bits"/>.</summary>
     private int Filter(DataChunk chunk, int count)
@@ -166,7 +170,7 @@ internal sealed class ParquetRowGroupScan : ITableScan
             return count;
         }
 
-        _filterColumns = [];
+        _filterColumns.Clear();
         foreach (var filter in _filters)
         {
             var vector = FilterVector(chunk, filter.Column);
@@ -297,7 +301,7 @@ internal sealed class ParquetRowGroupScan : ITableScan
         if (!_stringsOpened)
         {
             _stringsOpened = true;
-            var strings = _projected.Concat(_filters.Select(f => f.Column)).Distinct()
+            var strings = _readColumns
                 .Where(c => c < _fileColumns.Count && _fileColumns[c].Conversion == ParquetConversion.ByteArrayString)
                 .Select(c => _fileColumns[c].Index)
                 .ToList();
@@ -313,7 +317,7 @@ internal sealed class ParquetRowGroupScan : ITableScan
     /// <summary>Moves past the batch in every column read so far that did not decode it (projected ones, and filter columns a failed earlier filter left unread).</summary>
     private void SkipUnread(int count)
     {
-        foreach (var column in _projected.Concat(_filters.Select(f => f.Column)).Distinct())
+        foreach (var column in _readColumns)
         {
             if (column < _fileColumns.Count && !_filterColumns.Contains(column) && _fileColumns[column].Conversion != ParquetConversion.ByteArrayString)
             {
