@@ -14,16 +14,23 @@ namespace Olap.Query;
 public sealed class OlapAppender : IDisposable
 {
     private readonly OlapDatabase _database;
+    private readonly OlapSession _session;
     private readonly TableEntry _table;
     private readonly List<string> _segmentNames = [];
     private OlapFileWriter? _writer;
     private bool _committed;
 
-    internal OlapAppender(OlapDatabase database, string table, long maxSegmentBytes = 1L << 30)
+    internal OlapAppender(OlapDatabase database, OlapSession session, string table, long maxSegmentBytes = 1L << 30)
     {
         _database = database;
+        _session = session;
         _table = database.Directory.Current.FindTable(table)
             ?? throw new QueryException(NameSuggestions.WithSuggestion($"table {table} does not exist", table, database.Directory.Current.Tables.Select(t => t.Name)));
+        if (_table.Cube is not null)
+        {
+            throw new QueryException($"{_table.Name} is a materialized view: append to its tables instead");
+        }
+
         try
         {
             // Large loads continue in further segments (files stay far below the 2 GiB a mapped file may have).
@@ -85,12 +92,9 @@ public sealed class OlapAppender : IDisposable
 
                 if (rows > 0)
                 {
-                    var updated = current with { Segments = [.. current.Segments, .. writer.Files.Select(f => new SegmentEntry(Path.GetFileName(f.Path), f.RowCount))] };
-                    _database.Directory.Commit(manifest with
-                    {
-                        Version = manifest.Version + 1,
-                        Tables = [.. manifest.Tables.Select(t => ReferenceEquals(t, current) ? updated : t)],
-                    });
+                    // The materialized views over the table take the rows in the same commit.
+                    new StatementRunner(_database, _session, string.Empty, CancellationToken.None)
+                        .CommitAppend(current, [.. writer.Files.Select(f => new SegmentEntry(Path.GetFileName(f.Path), f.RowCount))]);
                 }
                 else
                 {

@@ -26,6 +26,9 @@ public sealed class OlapDatabase : IDisposable
 
     internal DatabaseDirectory Directory { get; }
 
+    /// <summary>Materialized views' definitions taken apart, once per manifest entry (entries are immutable).</summary>
+    internal System.Runtime.CompilerServices.ConditionalWeakTable<TableEntry, Cubes.CubeDefinition> CubeDefinitions { get; } = new();
+
     /// <summary>Serializes statements that change the database.</summary>
     internal Lock WriteLock { get; } = new();
 
@@ -56,7 +59,7 @@ public sealed class OlapDatabase : IDisposable
     }
 
     /// <summary>The table as stored in the given manifest version, its segments opened once and shared.</summary>
-    internal SegmentedTable OpenTable(TableEntry entry)
+    internal SegmentedTable OpenTable(TableEntry entry, string? answeringCube = null)
     {
         var readers = new OlapFileReader[entry.Segments.Count];
         for (var i = 0; i < readers.Length; i++)
@@ -65,7 +68,7 @@ public sealed class OlapDatabase : IDisposable
             readers[i] = _readers.GetOrAdd(file, name => OlapFileReader.Open(Directory.SegmentPath(name)));
         }
 
-        return new SegmentedTable(entry.Name, entry.Columns, entry.SortKey, readers);
+        return new SegmentedTable(entry.Name, entry.Columns, entry.SortKey, readers) { Entry = entry, AnsweringCube = answeringCube };
     }
 
     /// <summary>

@@ -56,6 +56,9 @@ public sealed class OlapSession : IDisposable
     /// <summary>Workers per query (<c>SET threads = n</c>).</summary>
     public int Threads { get; set; }
 
+    /// <summary>Whether queries may be answered from materialized views (<c>SET use_cubes = false</c> turns it off).</summary>
+    public bool UseCubes { get; set; } = true;
+
     /// <summary>
     /// When set, the statements this connection runs report their scans' progress here, so another thread can show
     /// a progress bar. Set a fresh one per statement; null (the default) costs nothing.
@@ -138,7 +141,7 @@ public sealed class OlapSession : IDisposable
     /// A bulk loader for <paramref name="table"/>: append chunks of column vectors, then <see cref="OlapAppender.Commit"/>
     /// to add them to the table atomically.
     /// </summary>
-    public OlapAppender CreateAppender(string table) => new(_database, table);
+    public OlapAppender CreateAppender(string table) => new(_database, this, table);
 
     public void Dispose()
     {

@@ -51,6 +51,8 @@ internal sealed partial class StatementRunner : IBindCatalog
                 ExplainStatement explain => Explain(explain),
                 CreateTableStatement create => Write(() => CreateTable(create)),
                 CreateViewStatement view => Write(() => CreateView(view, parsed)),
+                CreateMaterializedViewStatement cube => Write(() => CreateMaterializedView(cube, parsed)),
+                RefreshMaterializedViewStatement refresh => Write(() => RefreshMaterializedView(refresh)),
                 DropStatement drop => Write(() => Drop(drop)),
                 InsertStatement insert => Write(() => Insert(insert)),
                 CopyFromStatement copy => Write(() => CopyFrom(copy)),
@@ -91,7 +93,7 @@ internal sealed partial class StatementRunner : IBindCatalog
         {
             var plan = BindQuery(select.Query);
             var columns = plan.Columns.Select(c => new ResultColumn(c.Name, c.Type)).ToList();
-            var physical = PhysicalPlanner.Plan(QueryOptimizer.Optimize(plan));
+            var physical = PhysicalPlanner.Plan(QueryOptimizer.Optimize(plan, CubeCandidates()));
             var owned = _openedFiles.ToList();
             _openedFiles.Clear();
             return new StreamingQueryResult(physical, columns, _connection.Threads, owned, freshBuffers, _cancellation);
@@ -130,7 +132,7 @@ internal sealed partial class StatementRunner : IBindCatalog
     private QueryResult RunQuery(LogicalOperator plan)
     {
         var columns = plan.Columns.Select(c => new ResultColumn(c.Name, c.Type)).ToList();
-        var physical = PhysicalPlanner.Plan(QueryOptimizer.Optimize(plan));
+        var physical = PhysicalPlanner.Plan(QueryOptimizer.Optimize(plan, CubeCandidates()));
         return ResultCollector.Collect(physical, columns, Context());
     }
 
@@ -146,7 +148,7 @@ internal sealed partial class StatementRunner : IBindCatalog
         }
 
         var logical = BindQuery(select.Query);
-        var physical = PhysicalPlanner.Plan(QueryOptimizer.Optimize(logical));
+        var physical = PhysicalPlanner.Plan(QueryOptimizer.Optimize(logical, CubeCandidates()));
         if (explain.Analyze)
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -306,13 +308,37 @@ internal sealed partial class StatementRunner : IBindCatalog
                 return drop.IfExists ? QueryResult.Empty(0) : throw new BindException(NameSuggestions.WithSuggestion($"table {name} does not exist", name, _manifest.Tables.Select(t => t.Name)), drop.Position);
             }
 
-            Commit(_manifest with { Tables = [.. _manifest.Tables.Where(t => !ReferenceEquals(t, entry))] });
-            foreach (var segment in entry.Segments)
+            if (entry.Cube is not null)
             {
-                _database.RetireSegment(segment.FileName);
+                throw new BindException($"{entry.Name} is a materialized view: use DROP MATERIALIZED VIEW {entry.Name}", drop.Position);
             }
 
+            if (CubesReading(entry) is [var first, ..] readers)
+            {
+                throw new BindException($"materialized view{(readers.Count > 1 ? "s" : string.Empty)} {string.Join(", ", readers)} read{(readers.Count > 1 ? string.Empty : "s")} table {entry.Name}: drop {(readers.Count > 1 ? "them" : first)} first", drop.Position);
+            }
+
+            Commit(_manifest with { Tables = [.. _manifest.Tables.Where(t => !ReferenceEquals(t, entry))] });
+            RetireSegments(entry);
             return QueryResult.Empty(0);
+        }
+
+        if (drop.Kind == DropKind.MaterializedView)
+        {
+            var cube = _manifest.FindTable(name);
+            if (cube?.Cube is null)
+            {
+                return drop.IfExists ? QueryResult.Empty(0) : throw new BindException(NameSuggestions.WithSuggestion($"materialized view {name} does not exist", name, _manifest.Tables.Where(t => t.Cube is not null).Select(t => t.Name)), drop.Position);
+            }
+
+            Commit(_manifest with { Tables = [.. _manifest.Tables.Where(t => !ReferenceEquals(t, cube))] });
+            RetireSegments(cube);
+            return QueryResult.Empty(0);
+        }
+
+        if (_manifest.FindTable(name) is { Cube: not null } materialized)
+        {
+            throw new BindException($"{materialized.Name} is a materialized view: use DROP MATERIALIZED VIEW {materialized.Name}", drop.Position);
         }
 
         var view = _manifest.FindView(name);
@@ -329,6 +355,7 @@ internal sealed partial class StatementRunner : IBindCatalog
     {
         var name = TableName(insert.Table, insert.Position);
         var entry = _manifest.FindTable(name) ?? throw new BindException(NameSuggestions.WithSuggestion($"table {name} does not exist", name, _manifest.Tables.Select(t => t.Name)), insert.Position);
+        RequireNotCube(entry, insert.Position);
 
         // Target positions: the named columns, or all in table order.
         var targets = new List<int>();
@@ -403,7 +430,7 @@ internal sealed partial class StatementRunner : IBindCatalog
             return QueryResult.Empty(0);
         }
 
-        CommitOrDelete(ReplaceTable(entry, entry with { Segments = [.. entry.Segments, .. segments] }), segments);
+        CommitAppend(entry, segments);
         return QueryResult.Empty(segments.Sum(segment => segment.RowCount));
     }
 
@@ -449,6 +476,7 @@ internal sealed partial class StatementRunner : IBindCatalog
     {
         var name = TableName(copy.Table, copy.Position);
         var entry = _manifest.FindTable(name) ?? throw new BindException(NameSuggestions.WithSuggestion($"table {name} does not exist", name, _manifest.Tables.Select(t => t.Name)), copy.Position);
+        RequireNotCube(entry, copy.Position);
         var options = CopyOptions.Parse(copy.Options, forWriting: false, defaultFormat: CopyOptions.FormatOf(copy.Path) == "parquet" ? "parquet" : "csv");
         if (options.Format == "parquet")
         {
@@ -482,7 +510,7 @@ internal sealed partial class StatementRunner : IBindCatalog
                 return QueryResult.Empty(0);
             }
 
-            CommitOrDelete(ReplaceTable(entry, entry with { Segments = [.. entry.Segments, .. segments] }), segments);
+            CommitAppend(entry, segments);
             return QueryResult.Empty(segments.Sum(segment => segment.RowCount));
         }
         catch (Columnar.Text.DelimitedTextException error)
@@ -589,8 +617,9 @@ internal sealed partial class StatementRunner : IBindCatalog
         IReadOnlyList<SortKeyColumn> sortKey = [];
         if (_manifest.FindTable(name) is { } table)
         {
-            columns = table.Columns;
-            sortKey = table.SortKey;
+            var visible = table.Cube?.VisibleColumns ?? table.Columns.Count;
+            columns = [.. table.Columns.Take(visible)];
+            sortKey = [.. table.SortKey.Where(k => k.Column < visible)];
         }
         else if (_manifest.FindView(name) is { } view)
         {
@@ -629,12 +658,23 @@ internal sealed partial class StatementRunner : IBindCatalog
 
     private QueryResult Set(SetStatement set)
     {
-        if (!string.Equals(set.Name, "threads", StringComparison.OrdinalIgnoreCase) && !string.Equals(set.Name, "worker_threads", StringComparison.OrdinalIgnoreCase))
+        var value = new ExpressionBinder(BindScope.Empty, new QueryBinder(this), "SET").Bind(set.Value);
+        if (string.Equals(set.Name, "use_cubes", StringComparison.OrdinalIgnoreCase))
         {
-            throw new BindException($"unknown setting {set.Name} (known: threads)", set.Position);
+            if (!value.IsConstant || value.Type.Id != LogicalTypeId.Boolean || ExpressionExecutor.EvaluateConstant(value) is { IsNull: true })
+            {
+                throw new BindException("use_cubes is true or false", set.Value.Position);
+            }
+
+            _connection.UseCubes = ExpressionExecutor.EvaluateConstant(value).Int64 != 0;
+            return QueryResult.Empty(0);
         }
 
-        var value = new ExpressionBinder(BindScope.Empty, new QueryBinder(this), "SET").Bind(set.Value);
+        if (!string.Equals(set.Name, "threads", StringComparison.OrdinalIgnoreCase) && !string.Equals(set.Name, "worker_threads", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new BindException($"unknown setting {set.Name} (known: threads, use_cubes)", set.Position);
+        }
+
         if (!value.IsConstant || !value.Type.IsIntegral || value.Type.Id == LogicalTypeId.Decimal)
         {
             throw new BindException("threads must be a whole number", set.Value.Position);
@@ -654,6 +694,14 @@ internal sealed partial class StatementRunner : IBindCatalog
 
     private static string TableName(IReadOnlyList<string> name, SqlPosition position)
         => name.Count <= 2 ? name[^1] : throw new BindException($"{string.Join('.', name)}: only table or schema.table names are supported", position);
+
+    private static void RequireNotCube(TableEntry entry, SqlPosition position)
+    {
+        if (entry.Cube is not null)
+        {
+            throw new BindException($"{entry.Name} is a materialized view: it is computed from its tables, which take the new rows (REFRESH MATERIALIZED VIEW computes it again)", position);
+        }
+    }
 
     private void RequireNewName(string name, SqlPosition position)
     {

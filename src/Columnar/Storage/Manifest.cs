@@ -37,8 +37,11 @@ public sealed record Manifest(long Version, IReadOnlyList<TableEntry> Tables, IR
     }
 }
 
-/// <summary>A table: its columns, declared sort key and the native segment files that hold its rows, in order.</summary>
-public sealed record TableEntry(string Name, IReadOnlyList<ColumnDefinition> Columns, IReadOnlyList<SortKeyColumn> SortKey, IReadOnlyList<SegmentEntry> Segments)
+/// <summary>
+/// A table: its columns, declared sort key and the native segment files that hold its rows, in order. A materialized
+/// view (a data cube) is a table whose rows its <see cref="Cube"/> definition computes.
+/// </summary>
+public sealed record TableEntry(string Name, IReadOnlyList<ColumnDefinition> Columns, IReadOnlyList<SortKeyColumn> SortKey, IReadOnlyList<SegmentEntry> Segments, CubeEntry? Cube = null)
 {
     public long RowCount
     {
@@ -54,6 +57,13 @@ public sealed record TableEntry(string Name, IReadOnlyList<ColumnDefinition> Col
         }
     }
 }
+
+/// <summary>
+/// What makes a table a materialized view: the SQL of its defining query, how many of its columns a query sees (the
+/// rest are kept for maintenance and rewriting: AVG's sum and count, the grouping-set id), and whether it is stale
+/// (its tables changed in a way it could not follow; it is not used to answer queries until refreshed).
+/// </summary>
+public sealed record CubeEntry(string Sql, int VisibleColumns, bool Stale);
 
 /// <summary>One immutable native file of a table, named relative to the database directory.</summary>
 public sealed record SegmentEntry(string FileName, long RowCount);

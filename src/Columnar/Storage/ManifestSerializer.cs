@@ -61,7 +61,18 @@ public static class ManifestSerializer
         }
     }
 
-    private static JsonNode TableToJson(TableEntry table) => new JsonObject
+    private static JsonNode TableToJson(TableEntry table)
+    {
+        var json = TableFieldsToJson(table);
+        if (table.Cube is { } cube)
+        {
+            json["cube"] = new JsonObject { ["sql"] = cube.Sql, ["visibleColumns"] = cube.VisibleColumns, ["stale"] = cube.Stale };
+        }
+
+        return json;
+    }
+
+    private static JsonObject TableFieldsToJson(TableEntry table) => new()
     {
         ["name"] = table.Name,
         ["columns"] = new JsonArray([.. table.Columns.Select(column => (JsonNode)new JsonObject
@@ -111,7 +122,17 @@ public static class ManifestSerializer
             }
         }
 
-        return new TableEntry(name, columns, sortKey, segments);
+        CubeEntry? cube = null;
+        if (table["cube"] is JsonObject cubeJson)
+        {
+            cube = new CubeEntry(Required(cubeJson, "sql").GetValue<string>(), Required(cubeJson, "visibleColumns").GetValue<int>(), Required(cubeJson, "stale").GetValue<bool>());
+            if (cube.VisibleColumns < 1 || cube.VisibleColumns > columns.Length)
+            {
+                throw Damaged($"materialized view \"{name}\" shows {cube.VisibleColumns} of its {columns.Length} columns");
+            }
+        }
+
+        return new TableEntry(name, columns, sortKey, segments, cube);
     }
 
     private static JsonNode Required(JsonObject node, string property)

@@ -1,5 +1,6 @@
 using Olap.Columnar.Types;
 using Olap.Query.Binding.Expressions;
+using Olap.Query.Catalog;
 using Olap.Query.Parsing;
 using Olap.Query.Parsing.Ast;
 using Olap.Query.Planning;
@@ -453,7 +454,8 @@ internal sealed class QueryBinder
         var source = _catalog.FindTable(name);
         if (source is not null)
         {
-            return new LogicalGet(source, alias, Enumerable.Range(0, source.Columns.Count).ToList(), []);
+            var visible = source is SegmentedTable segmented ? segmented.VisibleColumns : source.Columns.Count;
+            return new LogicalGet(source, alias, Enumerable.Range(0, visible).ToList(), []);
         }
 
         var view = _catalog.FindView(name);

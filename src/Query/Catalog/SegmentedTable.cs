@@ -21,6 +21,15 @@ public sealed class SegmentedTable : ITableSource
 
     public string Name { get; }
 
+    /// <summary>The manifest entry this table was opened from; null for a file queried in place.</summary>
+    public Olap.Columnar.Storage.TableEntry? Entry { get; init; }
+
+    /// <summary>Columns a query sees, the first ones; a materialized view keeps the rest for its own upkeep.</summary>
+    public int VisibleColumns => Entry?.Cube?.VisibleColumns ?? Columns.Count;
+
+    /// <summary>When a query is answered from this materialized view instead of its tables: what EXPLAIN says about it.</summary>
+    public string? AnsweringCube { get; init; }
+
     public IReadOnlyList<ColumnDefinition> Columns { get; }
 
     public IReadOnlyList<SortKeyColumn> SortKey { get; }

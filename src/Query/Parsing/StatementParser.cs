@@ -5,7 +5,7 @@ using Superpower.Parsers;
 
 namespace Olap.Query.Parsing;
 
-/// <summary>Every statement of the dialect: queries, DDL, INSERT, COPY, EXPLAIN, SHOW TABLES, DESCRIBE, SET.</summary>
+/// <summary>Every statement of the dialect: queries, DDL (materialized views too), INSERT, COPY, EXPLAIN, SHOW TABLES, DESCRIBE, SET.</summary>
 public static class StatementParser
 {
     private static readonly TokenListParser<SqlToken, Token<SqlToken>> s_comma = Token.EqualTo(SqlToken.Comma);
@@ -55,14 +55,30 @@ public static class StatementParser
                 from @as in ExpressionParser.Keyword("as")
                 from query in QueryParser.Query
                 select (SqlStatement)new CreateViewStatement(ExpressionParser.At(create), name, query))
+            .Or(
+                from materialized in ExpressionParser.Keyword("materialized")
+                from viewKeyword in ExpressionParser.Keyword("view")
+                from name in s_qualifiedName
+                from @as in ExpressionParser.Keyword("as")
+                from query in QueryParser.Query
+                select (SqlStatement)new CreateMaterializedViewStatement(ExpressionParser.At(create), name, query))
         select statement;
 
     private static readonly TokenListParser<SqlToken, SqlStatement> s_drop =
         from drop in ExpressionParser.Keyword("drop")
-        from kind in ExpressionParser.Keyword("table").Value(DropKind.Table).Or(ExpressionParser.Keyword("view").Value(DropKind.View))
+        from kind in ExpressionParser.Keyword("table").Value(DropKind.Table)
+            .Or(ExpressionParser.Keyword("view").Value(DropKind.View))
+            .Or(ExpressionParser.Keyword("materialized").IgnoreThen(ExpressionParser.Keyword("view")).Value(DropKind.MaterializedView))
         from ifExists in ExpressionParser.Keyword("if").IgnoreThen(ExpressionParser.Keyword("exists")).Value(true).OptionalOrDefault(false)
         from name in s_qualifiedName
         select (SqlStatement)new DropStatement(ExpressionParser.At(drop), kind, name, ifExists);
+
+    private static readonly TokenListParser<SqlToken, SqlStatement> s_refresh =
+        from refresh in ExpressionParser.Keyword("refresh")
+        from materialized in ExpressionParser.Keyword("materialized")
+        from viewKeyword in ExpressionParser.Keyword("view")
+        from name in s_qualifiedName
+        select (SqlStatement)new RefreshMaterializedViewStatement(ExpressionParser.At(refresh), name);
 
     private static readonly TokenListParser<SqlToken, SqlStatement> s_insert =
         from insert in ExpressionParser.Keyword("insert")
@@ -131,6 +147,7 @@ public static class StatementParser
         QueryParser.Query.Select(query => (SqlStatement)new SelectStatement(query.Position, query))
             .Or(s_create)
             .Or(s_drop)
+            .Or(s_refresh)
             .Or(s_insert)
             .Or(s_copy)
             .Or(s_explain)

@@ -85,7 +85,7 @@ public sealed class AppenderTests : IDisposable
     public void A_load_that_outgrows_a_segment_continues_in_further_segments_committed_together()
     {
         var segmentsBefore = DirectoryState.ReferencedSegments(_db.Path).Count;
-        using (var appender = new OlapAppender(_db, "t", maxSegmentBytes: 100_000))
+        using (var appender = new OlapAppender(_db, _db.Connect(), "t", maxSegmentBytes: 100_000))
         {
             for (var batch = 0; batch < 40; batch++) // 400,000 rows: four row groups, and a segment holds one
             {

@@ -37,6 +37,15 @@ public sealed class DuckDbOracle : IDisposable
         return rows;
     }
 
+    /// <summary>The rows as values normalized for <see cref="Differential.ResultComparer"/>.</summary>
+    internal Differential.ResultRows Rows(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = (DuckDBDataReader)command.ExecuteReader();
+        return Differential.ResultRows.FromDuckDb(reader);
+    }
+
     public static string Text(object? value) => value switch
     {
         null => "NULL",

@@ -24,13 +24,18 @@ public sealed class PhysicalScan(ITableSource source, string alias, IReadOnlyLis
 
     public override IReadOnlyList<PhysicalOperator> Children => [];
 
-    public override string Name => "SCAN";
+    public override string Name => Source is SegmentedTable { AnsweringCube: not null } ? "CUBE SCAN" : "SCAN";
 
     public override IEnumerable<string> Details
     {
         get
         {
             yield return alias == Source.Name ? Source.Name : $"{Source.Name} AS {alias}";
+            if (Source is SegmentedTable { AnsweringCube: { } cube })
+            {
+                yield return cube;
+            }
+
             yield return $"columns: {string.Join(", ", Columns.Select(c => Source.Columns[c].Name))} ({Columns.Count} of {Source.Columns.Count})";
             foreach (var filter in Filters)
             {

@@ -20,13 +20,23 @@ public sealed record SortKeyItem(SqlPosition Position, string Column, bool Desce
 /// <summary><c>CREATE VIEW v AS query</c>.</summary>
 public sealed record CreateViewStatement(SqlPosition Position, IReadOnlyList<string> Name, QueryNode Query) : SqlStatement(Position);
 
+/// <summary>
+/// <c>CREATE MATERIALIZED VIEW v AS SELECT dims..., aggregates... FROM ... [WHERE ...] GROUP BY dims</c>: a data cube,
+/// stored like a table and kept current as its tables grow.
+/// </summary>
+public sealed record CreateMaterializedViewStatement(SqlPosition Position, IReadOnlyList<string> Name, QueryNode Query) : SqlStatement(Position);
+
+/// <summary><c>REFRESH MATERIALIZED VIEW v</c>: computes the view again from its tables.</summary>
+public sealed record RefreshMaterializedViewStatement(SqlPosition Position, IReadOnlyList<string> Name) : SqlStatement(Position);
+
 public enum DropKind
 {
     Table,
     View,
+    MaterializedView,
 }
 
-/// <summary><c>DROP TABLE|VIEW [IF EXISTS] name</c>.</summary>
+/// <summary><c>DROP TABLE|VIEW|MATERIALIZED VIEW [IF EXISTS] name</c>.</summary>
 public sealed record DropStatement(SqlPosition Position, DropKind Kind, IReadOnlyList<string> Name, bool IfExists) : SqlStatement(Position);
 
 /// <summary><c>INSERT INTO t [(cols)] VALUES (...), ...</c> or <c>INSERT INTO t [(cols)] query</c>.</summary>

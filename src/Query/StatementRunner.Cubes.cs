@@ -1,0 +1,263 @@
+using Olap.Columnar.Format;
+using Olap.Columnar.Storage;
+using Olap.Columnar.Types;
+using Olap.Query.Binding;
+using Olap.Query.Binding.Expressions;
+using Olap.Query.Catalog;
+using Olap.Query.Cubes;
+using Olap.Query.Parsing;
+using Olap.Query.Parsing.Ast;
+using Olap.Query.Planning;
+using Olap.Query.Planning.Logical;
+
+namespace Olap.Query;
+
+/// <summary>Materialized views (data cubes): definition, refresh, upkeep on append, and the cubes a query may use.</summary>
+internal sealed partial class StatementRunner
+{
+    private QueryResult CreateMaterializedView(CreateMaterializedViewStatement create, ParsedStatement parsed)
+    {
+        var name = TableName(create.Name, create.Position);
+        RequireNewName(name, create.Position);
+        var definition = CubeDefinition.Analyze(create.Query, new QueryBinder(this));
+        var text = parsed.TextFrom(_script, create.Query.Position).TrimEnd().TrimEnd(';');
+        var entry = BuildCube(name, definition, text, create.Position);
+        CommitOrDelete(_manifest with { Tables = [.. _manifest.Tables, entry] }, entry.Segments);
+        return QueryResult.Empty(entry.RowCount);
+    }
+
+    private QueryResult RefreshMaterializedView(RefreshMaterializedViewStatement refresh)
+    {
+        var name = TableName(refresh.Name, refresh.Position);
+        var old = _manifest.FindTable(name);
+        if (old?.Cube is null)
+        {
+            throw new BindException(NameSuggestions.WithSuggestion($"materialized view {name} does not exist", name, _manifest.Tables.Where(t => t.Cube is not null).Select(t => t.Name)), refresh.Position);
+        }
+
+        var definition = CubeDefinition.Analyze(ParseDefinition(old), new QueryBinder(this));
+        var entry = BuildCube(old.Name, definition, old.Cube.Sql, refresh.Position);
+        CommitOrDelete(ReplaceTable(old, entry), entry.Segments);
+        RetireSegments(old);
+        return QueryResult.Empty(entry.RowCount);
+    }
+
+    private TableEntry BuildCube(string name, CubeDefinition definition, string sql, SqlPosition position)
+    {
+        var plan = BindQuery(definition.StorageQuery);
+        var columns = plan.Columns.Select((c, i) => new ColumnDefinition(definition.Columns[i].Name, StorableType(c.Type))).ToList();
+        RequireDistinctNames([.. columns.Select(c => c.Name)], position);
+        var entry = new TableEntry(name, columns, definition.SortKey, [], new CubeEntry(sql, definition.VisibleColumns, Stale: false));
+        return entry with { Segments = WriteSegments(entry, CastForStorage(plan, columns)) };
+    }
+
+    private static QueryNode ParseDefinition(TableEntry cube) => ((SelectStatement)SqlParser.ParseScript(cube.Cube!.Sql).Single()).Query;
+
+    /// <summary>A cube's definition taken apart, analysed once per manifest entry.</summary>
+    private CubeDefinition Definition(TableEntry cube) => _database.CubeDefinitions.GetValue(cube, entry => CubeDefinition.Analyze(ParseDefinition(entry), new QueryBinder(this)));
+
+    /// <summary>The fresh cubes a query of this connection may be answered from (none with <c>SET use_cubes = false</c>).</summary>
+    private List<CubeCandidate>? CubeCandidates()
+    {
+        if (!_connection.UseCubes)
+        {
+            return null;
+        }
+
+        List<CubeCandidate>? candidates = null;
+        foreach (var table in _manifest.Tables)
+        {
+            if (table.Cube is not { Stale: false })
+            {
+                continue;
+            }
+
+            CubeDefinition definition;
+            try
+            {
+                definition = Definition(table);
+            }
+            catch (BindException)
+            {
+                continue;
+            }
+
+            var entry = table;
+            (candidates ??= []).Add(new CubeCandidate(entry.Name, definition, entry.RowCount, description => _database.OpenTable(entry, description)));
+        }
+
+        return candidates;
+    }
+
+    /// <summary>
+    /// Adds <paramref name="added"/> (segments already written) to <paramref name="table"/> and brings every cube over
+    /// the table up to date, all in one commit: a query sees the table and its cubes together or neither. The new
+    /// rows are aggregated on their own (joined with the cube's other tables, as they are) and merged into the
+    /// cube's rows, which are written anew. If anything fails, nothing changes and every file written is deleted.
+    /// </summary>
+    internal void CommitAppend(TableEntry table, IReadOnlyList<SegmentEntry> added)
+    {
+        var written = new List<SegmentEntry>(added);
+        var replaced = new List<TableEntry>();
+        try
+        {
+            var tables = _manifest.Tables.Select(t => ReferenceEquals(t, table) ? table with { Segments = [.. table.Segments, .. added] } : t).ToList();
+            var name = table.Name.ToLowerInvariant();
+            for (var i = 0; i < tables.Count; i++)
+            {
+                var cube = tables[i];
+                if (cube.Cube is not { Stale: false } state)
+                {
+                    continue;
+                }
+
+                CubeDefinition definition;
+                try
+                {
+                    definition = Definition(cube);
+                }
+                catch (BindException)
+                {
+                    tables[i] = cube with { Cube = state with { Stale = true } };
+                    continue;
+                }
+
+                if (!definition.Block.Tables.Contains(name))
+                {
+                    continue;
+                }
+
+                var delta = new QueryBinder(new ReplacedTableCatalog(this, table.Name, _database.OpenTable(table with { Segments = added }))).Bind(definition.StorageQuery);
+                var columns = cube.Columns.ToList();
+                var segments = WriteSegments(cube, MergeIntoCube(cube, definition, CastForStorage(delta, columns)));
+                written.AddRange(segments);
+                replaced.Add(cube);
+                tables[i] = cube with { Segments = segments };
+            }
+
+            Commit(_manifest with { Tables = tables });
+        }
+        catch
+        {
+            DeleteQuietly(written);
+            throw;
+        }
+
+        foreach (var cube in replaced)
+        {
+            RetireSegments(cube);
+        }
+    }
+
+    /// <summary>The cube's stored rows and the new rows' aggregates, grouped again: sums and counts add, minimums and maximums combine.</summary>
+    private LogicalOperator MergeIntoCube(TableEntry cube, CubeDefinition definition, LogicalOperator delta)
+    {
+        var stored = _database.OpenTable(cube);
+        var all = Enumerable.Range(0, stored.Columns.Count).ToList();
+        var columns = cube.Columns.Select(c => new OutputColumn(c.Name, c.Type)).ToList();
+        var union = new LogicalUnionAll([new LogicalGet(stored, cube.Name, all, []), delta], columns);
+
+        BoundColumn Column(int index) => new(index, cube.Columns[index].Type, cube.Columns[index].Name);
+        var groups = new List<BoundExpression>();
+        var aggregates = new List<BoundAggregate>();
+        var output = new int[columns.Count];
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (definition.Columns[i].Role is CubeColumnRole.Dimension or CubeColumnRole.GroupingSet)
+            {
+                output[i] = groups.Count;
+                groups.Add(Column(i));
+            }
+        }
+
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var role = definition.Columns[i].Role;
+            if (role is CubeColumnRole.Dimension or CubeColumnRole.GroupingSet or CubeColumnRole.Average)
+            {
+                continue;
+            }
+
+            var column = Column(i);
+            output[i] = groups.Count + aggregates.Count;
+            aggregates.Add(role switch
+            {
+                CubeColumnRole.Min => new BoundAggregate(AggregateKind.Min, column, false, column.Type),
+                CubeColumnRole.Max => new BoundAggregate(AggregateKind.Max, column, false, column.Type),
+                _ => new BoundAggregate(AggregateKind.Sum, column, false, AggregateBinder.SumType(column.Type, default)),
+            });
+        }
+
+        var aggregateColumns = groups.Select(g => new OutputColumn(((BoundColumn)g).Name, g.Type)).Concat(aggregates.Select(a => new OutputColumn(a.ToString(), a.Type))).ToList();
+        var merged = new LogicalAggregate(union, groups, aggregates, aggregateColumns);
+
+        BoundExpression Merged(int storedColumn) => new BoundColumn(output[storedColumn], aggregateColumns[output[storedColumn]].Type, aggregateColumns[output[storedColumn]].Name);
+        var expressions = new List<BoundExpression>();
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var definitionColumn = definition.Columns[i];
+            var value = definitionColumn.Role == CubeColumnRole.Average
+                ? new BoundArithmetic(
+                    ArithmeticOperator.Divide,
+                    ExpressionTyping.Cast(Merged(definitionColumn.AverageSum), ColumnType.Double),
+                    ExpressionTyping.Cast(Merged(definitionColumn.AverageCount), ColumnType.Double),
+                    ColumnType.Double)
+                : Merged(i);
+            expressions.Add(value.Type == columns[i].Type ? value : ExpressionTyping.Cast(value, columns[i].Type));
+        }
+
+        return new LogicalProjection(merged, expressions, columns);
+    }
+
+    /// <summary>The materialized views that read <paramref name="table"/>.</summary>
+    private List<string> CubesReading(TableEntry table)
+    {
+        var name = table.Name.ToLowerInvariant();
+        var readers = new List<string>();
+        foreach (var cube in _manifest.Tables)
+        {
+            if (cube.Cube is null || ReferenceEquals(cube, table))
+            {
+                continue;
+            }
+
+            try
+            {
+                if (Definition(cube).Block.Tables.Contains(name))
+                {
+                    readers.Add(cube.Name);
+                }
+            }
+            catch (BindException)
+            {
+                // A definition that no longer binds reads nothing that must be protected.
+            }
+        }
+
+        return readers;
+    }
+
+    private void RetireSegments(TableEntry table)
+    {
+        foreach (var segment in table.Segments)
+        {
+            _database.RetireSegment(segment.FileName);
+        }
+    }
+
+    /// <summary>The statement's catalog with one table standing for only its new rows (for aggregating an append).</summary>
+    private sealed class ReplacedTableCatalog(IBindCatalog inner, string table, ITableSource rows) : IBindCatalog
+    {
+        public ITableSource? FindTable(string name) => string.Equals(name, table, StringComparison.OrdinalIgnoreCase) ? rows : inner.FindTable(name);
+
+        public string? FindView(string name) => inner.FindView(name);
+
+        public IEnumerable<string> Names => inner.Names;
+
+        public ITableSource OpenFile(string path, SqlPosition position, FileReadOptions options) => inner.OpenFile(path, position, options);
+
+        public BoundLiteral BindParameter(ParameterExpression parameter) => inner.BindParameter(parameter);
+
+        public QueryResult Run(LogicalOperator plan) => inner.Run(plan);
+    }
+}
