@@ -44,6 +44,30 @@ internal sealed class OlapSsbEngine : SsbEngine
 
     public override long StorageBytes() => DirectoryBytes(_directory);
 
+    /// <summary>Builds benchmarks/ssb/cubes.sql's cubes (queries are answered from them from now on).</summary>
+    public IReadOnlyList<SsbCubeBuild> BuildCubes() => SsbCubes.Build(_connection, _directory);
+
+    /// <summary>Bytes of lineorder's segment files.</summary>
+    public long FactBytes() => SsbCubes.TableBytes(_directory, "lineorder");
+
+    /// <summary>The cube EXPLAIN says answers the query, or null when it runs on the tables.</summary>
+    public string? AnsweringCube(SsbQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var plan = _connection.Execute("EXPLAIN " + query.Sql);
+        for (var row = 0; row < plan.RowCount; row++)
+        {
+            var line = plan.GetText(row, 0);
+            var at = line.IndexOf("answers from materialized view ", StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                return line[(at + "answers from materialized view ".Length)..].Trim();
+            }
+        }
+
+        return null;
+    }
+
     public override List<object?[]> Run(SsbQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);

@@ -79,6 +79,16 @@ internal static class SsbBenchmark
         SsbEngine.MarkLoaded(olapDirectory);
         var olapBytes = olap.StorageBytes();
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Olap: {(olap.Reused ? "reused the loaded database" : "loaded")} in {olapLoad:F1} s, {olapBytes:N0} bytes"));
+        IReadOnlyList<SsbCubeBuild>? cubes = null;
+        if (options.Cubes)
+        {
+            cubes = olap.BuildCubes();
+            foreach (var cube in cubes)
+            {
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Olap: cube {cube.Name} built in {cube.Seconds:F2} s, {cube.Rows:N0} rows, {cube.Bytes:N0} bytes"));
+            }
+        }
+
         var olapAnswers = runner.WarmUp(olap);
         var olapPeak = PeakMemory.Read();
 
@@ -92,7 +102,7 @@ internal static class SsbBenchmark
 
         var timings = runner.Measure(olap, olapAnswers, duckDb, duckDbAnswers, timing => log.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{timing.Name}: {timing.Rows} rows, Olap {timing.OlapMs:F1} ms, DuckDB {timing.DuckDbMs:F1} ms, ratio {timing.Ratio:F2}, {(timing.Match ? "match" : "DIFFERENT: " + timing.Comparison.Message)}")));
+            $"{timing.Name}: {timing.Rows} rows, Olap {timing.OlapMs:F3} ms, DuckDB {timing.DuckDbMs:F1} ms, ratio {timing.Ratio:F4}, {(timing.Match ? "match" : "DIFFERENT: " + timing.Comparison.Message)}")));
         var memory = new SsbMemory(olapPeak, isolated, PeakMemory.Read(), duckDb.MemoryBytes());
         if (options.Explain)
         {
@@ -103,10 +113,23 @@ internal static class SsbBenchmark
             }
         }
 
+        SsbCubeReport? cubeReport = null;
+        if (cubes is not null)
+        {
+            var answeredBy = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var query in runner.Queries)
+            {
+                answeredBy[query.Name] = olap.AnsweringCube(query) ?? "(tables)";
+            }
+
+            cubeReport = new SsbCubeReport(cubes, olap.FactBytes(), answeredBy);
+        }
+
         return new SsbReport(
             options.ScaleFactor, options.Threads, options.Runs, timings, olapLoad, duckDbLoad, olapBytes, duckDbBytes, memory, olap.PhysicalDesign, duckDb.PhysicalDesign)
         {
             OlapGeneratedLoadSeconds = generated?.Seconds,
+            Cubes = cubeReport,
         };
     }
 

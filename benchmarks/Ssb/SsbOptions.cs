@@ -7,10 +7,10 @@ namespace Olap.Benchmarks.Ssb;
 /// The parsed <c>ssb</c> command line. Any mistake is a <see cref="FormatException"/> whose message says what to fix,
 /// so the command can print it and exit non-zero.
 /// </summary>
-internal sealed record SsbOptions(double ScaleFactor, int Threads, int Runs, string Output, long Seed, string Cache, bool Explain = false, bool ReuseDatabases = false, IReadOnlyList<string>? Queries = null, bool Parquet = false)
+internal sealed record SsbOptions(double ScaleFactor, int Threads, int Runs, string Output, long Seed, string Cache, bool Explain = false, bool ReuseDatabases = false, IReadOnlyList<string>? Queries = null, bool Parquet = false, bool Cubes = false)
 {
     public const string Usage =
-        "usage: ssb --sf <scale factor> [--threads N (2)] [--runs N (5)] [--out DIR (./ssb-results)] [--seed N] [--cache DIR ($TMPDIR/olap-ssb)] [--explain] [--reuse-databases] [--queries Q2.1,Q3.3] [--parquet]";
+        "usage: ssb --sf <scale factor> [--threads N (2)] [--runs N (5)] [--out DIR (./ssb-results)] [--seed N] [--cache DIR ($TMPDIR/olap-ssb)] [--explain] [--reuse-databases] [--queries Q2.1,Q3.3] [--parquet] [--cubes on|off (off)]";
 
     public static SsbOptions Parse(IReadOnlyList<string> args)
     {
@@ -24,6 +24,7 @@ internal sealed record SsbOptions(double ScaleFactor, int Threads, int Runs, str
         var explain = false;
         var reuse = false;
         var parquet = false;
+        var cubes = false;
         IReadOnlyList<string>? queries = null;
         for (var i = 0; i < args.Count; i++)
         {
@@ -74,6 +75,14 @@ internal sealed record SsbOptions(double ScaleFactor, int Threads, int Runs, str
                 case "--seed":
                     seed = long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : throw new FormatException($"--seed must be an integer, not '{value}'.");
                     break;
+                case "--cubes":
+                    cubes = value switch
+                    {
+                        "on" => true,
+                        "off" => false,
+                        _ => throw new FormatException($"--cubes is on or off, not '{value}'."),
+                    };
+                    break;
                 case "--queries":
                     queries = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                     break;
@@ -83,7 +92,7 @@ internal sealed record SsbOptions(double ScaleFactor, int Threads, int Runs, str
         }
 
         return scaleFactor is { } scale
-            ? new SsbOptions(scale, threads, runs, output, seed, cache, explain, reuse, queries, parquet)
+            ? new SsbOptions(scale, threads, runs, output, seed, cache, explain, reuse, queries, parquet, cubes)
             : throw new FormatException("--sf is required.");
     }
 

@@ -18,7 +18,7 @@ internal static class SsbReportWriter
     {
         ArgumentNullException.ThrowIfNull(report);
         Directory.CreateDirectory(directory);
-        var stem = Path.Combine(directory, "ssb-sf" + report.ScaleFactor.ToString(CultureInfo.InvariantCulture));
+        var stem = Path.Combine(directory, "ssb-sf" + report.ScaleFactor.ToString(CultureInfo.InvariantCulture) + (report.Cubes is null ? string.Empty : "-cubes"));
         File.WriteAllText(stem + ".json", ToJson(report));
         File.WriteAllText(stem + ".md", ToMarkdown(report));
         return (stem + ".json", stem + ".md");
@@ -30,13 +30,21 @@ internal static class SsbReportWriter
         var document = new JsonReport(
             report.ScaleFactor,
             report.Threads,
-            [.. report.Queries.Select(q => new JsonQuery(q.Name, q.Rows, Round(q.OlapMs, 3), Round(q.DuckDbMs, 3), Round(q.Ratio, 4), q.Match))],
+            [.. report.Queries.Select(q => new JsonQuery(q.Name, q.Rows, Round(q.OlapMs, 4), Round(q.DuckDbMs, 3), Round(q.Ratio, 4), q.Match))],
             Round(report.GeomeanRatio, 4),
             Round(report.OlapLoadSeconds, 3),
             Round(report.DuckDbLoadSeconds, 3),
             report.OlapBytes,
             report.DuckDbBytes,
-            report.OlapGeneratedLoadSeconds is { } generated ? Round(generated, 3) : null);
+            report.OlapGeneratedLoadSeconds is { } generated ? Round(generated, 3) : null,
+            report.Cubes is { } cubes
+                ? new JsonCubes(
+                    [.. cubes.Cubes.Select(c => new JsonCube(c.Name, Round(c.Seconds, 3), c.Rows, c.Bytes))],
+                    Round(cubes.BuildSeconds, 3),
+                    cubes.Bytes,
+                    cubes.FactBytes,
+                    cubes.AnsweredBy)
+                : null);
         return JsonSerializer.Serialize(document, s_json);
     }
 
@@ -45,14 +53,22 @@ internal static class SsbReportWriter
         ArgumentNullException.ThrowIfNull(report);
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"SSB SF {report.ScaleFactor}, {report.Threads} threads per engine, median of {report.Runs} warm runs (after one untimed run), engines alternating.\n\n");
-        text.Append("| query | rows | Olap ms | DuckDB ms | Olap / DuckDB | match |\n");
-        text.Append("|---|---:|---:|---:|---:|---|\n");
-        foreach (var query in report.Queries)
+        if (report.Cubes is { } cubes)
         {
-            text.Append(CultureInfo.InvariantCulture, $"| {query.Name} | {query.Rows:N0} | {query.OlapMs:F1} | {query.DuckDbMs:F1} | {query.Ratio:F2} | {(query.Match ? "yes" : "**NO**")} |\n");
+            AppendCubeTable(report, cubes, text);
+        }
+        else
+        {
+            text.Append("| query | rows | Olap ms | DuckDB ms | Olap / DuckDB | match |\n");
+            text.Append("|---|---:|---:|---:|---:|---|\n");
+            foreach (var query in report.Queries)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"| {query.Name} | {query.Rows:N0} | {query.OlapMs:F1} | {query.DuckDbMs:F1} | {query.Ratio:F2} | {(query.Match ? "yes" : "**NO**")} |\n");
+            }
+
+            text.Append(CultureInfo.InvariantCulture, $"| **geomean** | | | | **{report.GeomeanRatio:F2}** | {(report.AllMatch ? "all" : "**NOT ALL**")} |\n\n");
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"| **geomean** | | | | **{report.GeomeanRatio:F2}** | {(report.AllMatch ? "all" : "**NOT ALL**")} |\n\n");
         text.Append(CultureInfo.InvariantCulture, $"- **Load** (CREATE + COPY of the .tbl files, durable on disk): Olap {report.OlapLoadSeconds:F1} s, DuckDB {report.DuckDbLoadSeconds:F1} s (ratio {report.OlapLoadSeconds / report.DuckDbLoadSeconds:F2}).\n");
         if (report.OlapGeneratedLoadSeconds is { } generatedSeconds)
         {
@@ -77,6 +93,28 @@ internal static class SsbReportWriter
         return text.ToString();
     }
 
+    /// <summary>Per query: which cube answered, Olap's time with cubes against DuckDB's without, and the cubes' cost.</summary>
+    private static void AppendCubeTable(SsbReport report, SsbCubeReport cubes, StringBuilder text)
+    {
+        text.Append("| query | rows | answered from | Olap ms (cubes) | DuckDB ms | DuckDB / Olap | match |\n");
+        text.Append("|---|---:|---|---:|---:|---:|---|\n");
+        foreach (var query in report.Queries)
+        {
+            var cube = cubes.AnsweredBy.GetValueOrDefault(query.Name, "?");
+            text.Append(CultureInfo.InvariantCulture, $"| {query.Name} | {query.Rows:N0} | {cube} | {query.OlapMs:F3} | {query.DuckDbMs:F1} | {1 / query.Ratio:F0}× | {(query.Match ? "yes" : "**NO**")} |\n");
+        }
+
+        var slowest = report.Queries.Count == 0 ? double.NaN : report.Queries.Min(q => 1 / q.Ratio);
+        text.Append(CultureInfo.InvariantCulture, $"| **geomean** | | | | | **{1 / report.GeomeanRatio:F0}×** (lowest {slowest:F0}×) | {(report.AllMatch ? "all" : "**NOT ALL**")} |\n\n");
+        var duckDbTwice = 2 * report.Queries.Sum(q => q.DuckDbMs) / 1000;
+        text.Append(CultureInfo.InvariantCulture, $"- **Cube build:** {cubes.BuildSeconds:F1} s for all cubes, against {duckDbTwice:F1} s for DuckDB to run the {report.Queries.Count} queries twice (ratio {cubes.BuildSeconds / duckDbTwice:F2}).\n");
+        text.Append(CultureInfo.InvariantCulture, $"- **Cube size:** {Size(cubes.Bytes)}, {100.0 * cubes.Bytes / cubes.FactBytes:F2}% of lineorder's {Size(cubes.FactBytes)}.\n");
+        foreach (var cube in cubes.Cubes)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  - {cube.Name}: {cube.Rows:N0} rows, {Size(cube.Bytes)}, built in {cube.Seconds:F2} s.\n");
+        }
+    }
+
     private static string Size(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):F1} MiB ({bytes:N0} bytes)");
 
     private static double Round(double value, int digits) => double.IsFinite(value) ? Math.Round(value, digits) : value;
@@ -90,7 +128,21 @@ internal static class SsbReportWriter
         [property: JsonPropertyName("duckdb_load_s")] double DuckDbLoadS,
         [property: JsonPropertyName("olap_bytes")] long OlapBytes,
         [property: JsonPropertyName("duckdb_bytes")] long DuckDbBytes,
-        [property: JsonPropertyName("olap_generate_load_s")] double? OlapGenerateLoadS);
+        [property: JsonPropertyName("olap_generate_load_s")] double? OlapGenerateLoadS,
+        [property: JsonPropertyName("cubes")] JsonCubes? Cubes);
+
+    private sealed record JsonCubes(
+        [property: JsonPropertyName("cubes")] IReadOnlyList<JsonCube> Cubes,
+        [property: JsonPropertyName("build_s")] double BuildS,
+        [property: JsonPropertyName("bytes")] long Bytes,
+        [property: JsonPropertyName("fact_bytes")] long FactBytes,
+        [property: JsonPropertyName("answered_by")] IReadOnlyDictionary<string, string> AnsweredBy);
+
+    private sealed record JsonCube(
+        [property: JsonPropertyName("name")] string Name,
+        [property: JsonPropertyName("build_s")] double BuildS,
+        [property: JsonPropertyName("rows")] long Rows,
+        [property: JsonPropertyName("bytes")] long Bytes);
 
     private sealed record JsonQuery(
         [property: JsonPropertyName("name")] string Name,

@@ -30,6 +30,7 @@ public sealed class OlapSession : IDisposable
     public void RegisterArrow(string name, Apache.Arrow.Schema schema, IEnumerable<Apache.Arrow.RecordBatch> batches)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        PlanCache.Clear();
         _registered[name] = new Arrow.ArrowTableSource(name, schema, [.. batches]);
     }
 
@@ -47,7 +48,14 @@ public sealed class OlapSession : IDisposable
     }
 
     /// <summary>Forgets a registered table; false when there was none of that name.</summary>
-    public bool Unregister(string name) => _registered.Remove(name);
+    public bool Unregister(string name)
+    {
+        PlanCache.Clear();
+        return _registered.Remove(name);
+    }
+
+    /// <summary>Optimized plans of this connection's recent queries (a registered table may shadow a stored one, so they are per connection).</summary>
+    internal PlanCache PlanCache { get; } = new();
 
     internal Catalog.ITableSource? FindRegistered(string name) => _registered.GetValueOrDefault(name);
 

@@ -30,6 +30,9 @@ internal sealed partial class StatementRunner : IBindCatalog
     private readonly List<IDisposable> _openedFiles = [];
     private Manifest _manifest;
 
+    /// <summary>Set while binding when the plan reads something besides the manifest's tables (so it is not cached).</summary>
+    private bool _planDependsOnStatement;
+
     public StatementRunner(OlapDatabase database, OlapSession connection, string script, CancellationToken cancellation, ParameterValues? parameters = null)
     {
         _database = database;
@@ -47,7 +50,7 @@ internal sealed partial class StatementRunner : IBindCatalog
         {
             return parsed.Statement switch
             {
-                SelectStatement select => RunQuery(BindQuery(select.Query)),
+                SelectStatement select => RunSelect(select, parsed),
                 ExplainStatement explain => Explain(explain),
                 CreateTableStatement create => Write(() => CreateTable(create)),
                 CreateViewStatement view => Write(() => CreateView(view, parsed)),
@@ -129,6 +132,29 @@ internal sealed partial class StatementRunner : IBindCatalog
 
     private QueryContext Context(bool profile = false) => new(_connection.Threads, _cancellation) { Profile = profile, Progress = _connection.Progress };
 
+    /// <summary>A SELECT, its optimized plan taken from the connection's cache when the same text ran on this manifest version.</summary>
+    private QueryResult RunSelect(SelectStatement select, ParsedStatement parsed)
+    {
+        var cache = _connection.PlanCache;
+        var version = _manifest.Version;
+        var useCubes = _connection.UseCubes;
+        if (cache.TryGet(parsed.Text, version, useCubes, out var cached, out var cachedColumns))
+        {
+            return ResultCollector.Collect(PhysicalPlanner.Plan(cached), cachedColumns, Context());
+        }
+
+        _planDependsOnStatement = !ReferenceEquals(_parameters, ParameterValues.None);
+        var plan = BindQuery(select.Query);
+        var columns = plan.Columns.Select(c => new ResultColumn(c.Name, c.Type)).ToList();
+        var optimized = QueryOptimizer.Optimize(plan, CubeCandidates());
+        if (!_planDependsOnStatement && _openedFiles.Count == 0)
+        {
+            cache.Add(parsed.Text, version, useCubes, optimized, columns);
+        }
+
+        return ResultCollector.Collect(PhysicalPlanner.Plan(optimized), columns, Context());
+    }
+
     private QueryResult RunQuery(LogicalOperator plan)
     {
         var columns = plan.Columns.Select(c => new ResultColumn(c.Name, c.Type)).ToList();
@@ -136,9 +162,17 @@ internal sealed partial class StatementRunner : IBindCatalog
         return ResultCollector.Collect(physical, columns, Context());
     }
 
-    QueryResult IBindCatalog.Run(LogicalOperator plan) => RunQuery(plan);
+    QueryResult IBindCatalog.Run(LogicalOperator plan)
+    {
+        _planDependsOnStatement = true;
+        return RunQuery(plan);
+    }
 
-    BoundLiteral IBindCatalog.BindParameter(ParameterExpression parameter) => _parameters.Bind(parameter);
+    BoundLiteral IBindCatalog.BindParameter(ParameterExpression parameter)
+    {
+        _planDependsOnStatement = true;
+        return _parameters.Bind(parameter);
+    }
 
     private QueryResult Explain(ExplainStatement explain)
     {
@@ -174,7 +208,15 @@ internal sealed partial class StatementRunner : IBindCatalog
     // ---- catalog for the binder ----
 
     public ITableSource? FindTable(string name)
-        => _connection.FindRegistered(name) ?? (_manifest.FindTable(name) is { } entry ? _database.OpenTable(entry) : null);
+    {
+        if (_connection.FindRegistered(name) is { } registered)
+        {
+            _planDependsOnStatement = true;
+            return registered;
+        }
+
+        return _manifest.FindTable(name) is { } entry ? _database.OpenTable(entry) : null;
+    }
 
     public string? FindView(string name) => _manifest.FindView(name)?.Sql;
 
@@ -182,6 +224,7 @@ internal sealed partial class StatementRunner : IBindCatalog
 
     public ITableSource OpenFile(string path, SqlPosition position, FileReadOptions options)
     {
+        _planDependsOnStatement = true;
         var lower = path.ToLowerInvariant();
         var format = options.Format ?? FormatOf(lower);
         if (format == "parquet")
@@ -764,6 +807,8 @@ internal sealed partial class StatementRunner : IBindCatalog
         return new LogicalProjection(plan, expressions, [.. columns.Select(c => new OutputColumn(c.Name, c.Type))]);
     }
 
+    private const int CubeRowGroupSize = 4 * Columnar.Vectors.VectorSize.Standard;
+
     /// <summary>Writes a plan's rows as a new segment sorted by the table's key; null when there were no rows.</summary>
     private List<SegmentEntry> WriteSegments(TableEntry entry, LogicalOperator plan)
     {
@@ -778,7 +823,14 @@ internal sealed partial class StatementRunner : IBindCatalog
     private List<SegmentEntry> WriteSegments(TableEntry entry, Action<OlapFileWriter> fill)
     {
         string NewSegmentPath() => _database.Directory.SegmentPath(DatabaseDirectory.NewSegmentFileName());
-        using var writer = new OlapFileWriter(NewSegmentPath(), entry.Columns, new OlapWriterOptions { SortKey = entry.SortKey, ContinuationPath = NewSegmentPath });
+        // A cube's row groups are small: queries read a few thousand of its rows, and zone maps skip the others.
+        var options = new OlapWriterOptions { SortKey = entry.SortKey, ContinuationPath = NewSegmentPath };
+        if (entry.Cube is not null)
+        {
+            options = options with { RowGroupSize = CubeRowGroupSize };
+        }
+
+        using var writer = new OlapFileWriter(NewSegmentPath(), entry.Columns, options);
         fill(writer);
         writer.Finish();
         var segments = writer.Files.Select(f => new SegmentEntry(System.IO.Path.GetFileName(f.Path), f.RowCount)).ToList();

@@ -32,6 +32,12 @@ public interface ITableSource
     /// <summary>The units of parallel work, in storage order.</summary>
     IReadOnlyList<ScanMorsel> GetMorsels();
 
+    /// <summary>
+    /// The morsels that may hold rows passing <paramref name="filters"/>: a source with zone maps leaves out those they
+    /// exclude, so a selective query schedules (and spreads over workers) only the work it has.
+    /// </summary>
+    IReadOnlyList<ScanMorsel> GetMorsels(IReadOnlyList<ScanFilter> filters) => GetMorsels();
+
     /// <summary>Starts reading one morsel's <paramref name="columns"/>, rows satisfying every filter.</summary>
     ITableScan OpenScan(ScanMorsel morsel, IReadOnlyList<int> columns, IReadOnlyList<ScanFilter> filters);
 }

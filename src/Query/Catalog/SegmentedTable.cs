@@ -6,6 +6,8 @@ namespace Olap.Query.Catalog;
 public sealed class SegmentedTable : ITableSource
 {
     private readonly IReadOnlyList<OlapFileReader> _segments;
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<ScanFilter>, IReadOnlyList<ScanMorsel>> _pruned = new();
+    private ScanMorsel[]? _morsels;
 
     public SegmentedTable(string name, IReadOnlyList<ColumnDefinition> columns, IReadOnlyList<SortKeyColumn> sortKey, IReadOnlyList<OlapFileReader> segments)
     {
@@ -68,16 +70,79 @@ public sealed class SegmentedTable : ITableSource
 
     public IReadOnlyList<ScanMorsel> GetMorsels()
     {
-        var morsels = new List<ScanMorsel>();
-        for (var s = 0; s < _segments.Count; s++)
+        if (_morsels is null)
         {
-            for (var g = 0; g < _segments[s].RowGroups.Count; g++)
+            var morsels = new List<ScanMorsel>();
+            for (var s = 0; s < _segments.Count; s++)
             {
-                morsels.Add(new ScanMorsel(s, g, g + 1));
+                for (var g = 0; g < _segments[s].RowGroups.Count; g++)
+                {
+                    morsels.Add(new ScanMorsel(s, g, g + 1));
+                }
+            }
+
+            _morsels = [.. morsels];
+        }
+
+        return _morsels;
+    }
+
+    public IReadOnlyList<ScanMorsel> GetMorsels(IReadOnlyList<ScanFilter> filters)
+    {
+        var all = GetMorsels();
+        if (filters.Count == 0)
+        {
+            return all;
+        }
+
+        // A cached plan scans with the same filter list again: the table and the list are immutable, so is the answer.
+        return _pruned.GetValue(filters, list => Prune(all, list));
+    }
+
+    private IReadOnlyList<ScanMorsel> Prune(IReadOnlyList<ScanMorsel> all, IReadOnlyList<ScanFilter> filters)
+    {
+        List<ScanMorsel>? kept = null;
+        for (var i = 0; i < all.Count; i++)
+        {
+            var morsel = all[i];
+            var group = _segments[morsel.Segment].RowGroups[morsel.FirstRowGroup];
+            var excluded = false;
+            foreach (var filter in filters)
+            {
+                var stats = group.Columns[filter.Column];
+                if (filter.Predicate.CheckZoneMap(stats.Min, stats.Max, stats.NullCount, group.RowCount) == Olap.Columnar.Predicates.ZoneMapResult.AlwaysFalse)
+                {
+                    excluded = true;
+                    break;
+                }
+            }
+
+            if (excluded)
+            {
+                kept ??= [.. all.Take(i)];
+            }
+            else
+            {
+                kept?.Add(morsel);
             }
         }
 
-        return morsels;
+        return kept ?? all;
+    }
+
+    /// <summary>The rows of <paramref name="morsels"/>.</summary>
+    public long RowsIn(IReadOnlyList<ScanMorsel> morsels)
+    {
+        long rows = 0;
+        foreach (var morsel in morsels)
+        {
+            for (var g = morsel.FirstRowGroup; g < morsel.EndRowGroup; g++)
+            {
+                rows += _segments[morsel.Segment].RowGroups[g].RowCount;
+            }
+        }
+
+        return rows;
     }
 
     public ITableScan OpenScan(ScanMorsel morsel, IReadOnlyList<int> columns, IReadOnlyList<ScanFilter> filters)

@@ -9,10 +9,38 @@ public static class SqlParser
 {
     private static readonly TokenListParser<SqlToken, SqlStatement> s_statement = StatementParser.Statement;
 
+    /// <summary>Scripts up to this length are remembered once parsed (statements are immutable): dashboards repeat their queries.</summary>
+    private const int CachedScriptLength = 16 * 1024;
+    private const int CachedScripts = 1024;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<ParsedStatement>> s_parsed = new(StringComparer.Ordinal);
+
     public static IReadOnlyList<SqlStatement> ParseScript(string sql) => [.. ParseScriptWithText(sql).Select(s => s.Statement)];
 
     /// <summary>Parses a script, keeping each statement's own text (views store the text of their query).</summary>
     public static IReadOnlyList<ParsedStatement> ParseScriptWithText(string sql)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        if (sql.Length > CachedScriptLength)
+        {
+            return Parse(sql);
+        }
+
+        if (s_parsed.TryGetValue(sql, out var cached))
+        {
+            return cached;
+        }
+
+        var parsed = Parse(sql);
+        if (s_parsed.Count >= CachedScripts)
+        {
+            s_parsed.Clear();
+        }
+
+        s_parsed.TryAdd(sql, parsed);
+        return parsed;
+    }
+
+    private static IReadOnlyList<ParsedStatement> Parse(string sql)
     {
         var statements = new List<ParsedStatement>();
         var remainder = SqlLexer.Tokenize(sql);

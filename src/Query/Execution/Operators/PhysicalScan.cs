@@ -24,6 +24,9 @@ public sealed class PhysicalScan(ITableSource source, string alias, IReadOnlyLis
 
     public override IReadOnlyList<PhysicalOperator> Children => [];
 
+    /// <summary>Scans of at most this many rows run on one worker.</summary>
+    private const int SmallScanRows = 32 * Olap.Columnar.Vectors.VectorSize.Standard;
+
     public override string Name => Source is SegmentedTable { AnsweringCube: not null } ? "CUBE SCAN" : "SCAN";
 
     public override IEnumerable<string> Details
@@ -80,11 +83,24 @@ public sealed class PhysicalScan(ITableSource source, string alias, IReadOnlyLis
 
     protected override IReadOnlyList<IChunkStream> OpenStreams(QueryContext context)
     {
-        var morsels = Source.GetMorsels();
         var filters = _runtimeFilters.Count == 0 ? Filters : [.. Filters, .. _runtimeFilters.Select(f => f.Filter)];
+        var morsels = Source.GetMorsels(filters);
+        var pruned = Source.GetMorsels().Count - morsels.Count;
+        if (pruned > 0)
+        {
+            // Left out by zone maps before any worker started: skipped all the same.
+            Interlocked.Add(ref _rowGroupsSkipped, pruned);
+        }
+
         var shared = new MorselCounter();
         context.Progress?.AddMorsels(morsels.Count);
         var workers = Math.Max(1, Math.Min(context.Threads, morsels.Count));
+        if (Source is SegmentedTable table && table.RowsIn(morsels) <= SmallScanRows)
+        {
+            // Waking workers costs more than reading a few row groups (a cube's answer): the caller's thread does it.
+            workers = 1;
+        }
+
         var streams = new IChunkStream[workers];
         for (var i = 0; i < workers; i++)
         {
