@@ -129,7 +129,7 @@ internal static class SsbReportWriter
         [property: JsonPropertyName("olap_bytes")] long OlapBytes,
         [property: JsonPropertyName("duckdb_bytes")] long DuckDbBytes,
         [property: JsonPropertyName("olap_generate_load_s")] double? OlapGenerateLoadS,
-        [property: JsonPropertyName("cubes")] JsonCubes? Cubes);
+        [property: JsonPropertyName("cubes"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonCubes? Cubes);
 
     private sealed record JsonCubes(
         [property: JsonPropertyName("cubes")] IReadOnlyList<JsonCube> Cubes,
