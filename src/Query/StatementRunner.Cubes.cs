@@ -5,10 +5,12 @@ using Olap.Query.Binding;
 using Olap.Query.Binding.Expressions;
 using Olap.Query.Catalog;
 using Olap.Query.Cubes;
+using Olap.Query.Execution;
 using Olap.Query.Parsing;
 using Olap.Query.Parsing.Ast;
 using Olap.Query.Planning;
 using Olap.Query.Planning.Logical;
+using Olap.Query.Planning.Optimizer;
 
 namespace Olap.Query;
 
@@ -48,7 +50,106 @@ internal sealed partial class StatementRunner
         var columns = plan.Columns.Select((c, i) => new ColumnDefinition(definition.Columns[i].Name, StorableType(c.Type))).ToList();
         RequireDistinctNames([.. columns.Select(c => c.Name)], position);
         var entry = new TableEntry(name, columns, definition.SortKey, [], new CubeEntry(sql, definition.VisibleColumns, Stale: false));
-        return entry with { Segments = WriteSegments(entry, CastForStorage(plan, columns)) };
+        return entry with { Segments = WriteSegments(entry, CubeRows(definition, this, columns)) };
+    }
+
+    /// <summary>
+    /// The rows a cube stores, computed over the tables <paramref name="catalog"/> gives. A cube of several grouping
+    /// sets groups the joined rows once at its finest grain (in memory) and rolls every set up from that.
+    /// </summary>
+    private LogicalOperator CubeRows(CubeDefinition definition, IBindCatalog catalog, IReadOnlyList<ColumnDefinition> columns)
+    {
+        if (definition.Sets.Count == 1)
+        {
+            return CastForStorage(new QueryBinder(catalog).Bind(definition.StorageQuery), [.. columns]);
+        }
+
+        var finestPlan = CastForStorage(new QueryBinder(catalog).Bind(definition.FinestQuery), [.. columns]);
+        var finest = ResultCollector.Collect(PhysicalPlanner.Plan(QueryOptimizer.Optimize(finestPlan)), [.. columns.Select(c => new ResultColumn(c.Name, c.Type))], Context());
+        var source = new ResultTableSource("finest grouping", finest);
+        var input = new LogicalGet(source, source.Name, [.. Enumerable.Range(0, columns.Count)], []);
+        return new LogicalUnionAll([.. definition.Sets.Select(set => RollUp(input, definition, columns, set))], [.. columns.Select(c => new OutputColumn(c.Name, c.Type))]);
+    }
+
+    /// <summary>One grouping set from rows in stored layout: grouped by the set's dimensions, measures combined, the others NULL.</summary>
+    private static LogicalProjection RollUp(LogicalOperator input, CubeDefinition definition, IReadOnlyList<ColumnDefinition> columns, CubeGroupingSet set)
+    {
+        var grouped = new HashSet<int>(set.Dimensions.Select(definition.DimensionStorage));
+        var (aggregate, output) = CombineMeasures(input, definition, columns, i => grouped.Contains(i));
+        var expressions = new List<BoundExpression>();
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var type = columns[i].Type;
+            expressions.Add(definition.Columns[i].Role switch
+            {
+                CubeColumnRole.GroupingSet => new BoundConstant(ScalarValue.FromInt64(set.Mask), type),
+                CubeColumnRole.Dimension when !grouped.Contains(i) => new BoundConstant(ScalarValue.Null, type),
+                _ => output[i],
+            });
+        }
+
+        return new LogicalProjection(aggregate, expressions, [.. columns.Select(c => new OutputColumn(c.Name, c.Type))]);
+    }
+
+    /// <summary>
+    /// Groups rows in stored layout by the columns <paramref name="isGroup"/> picks and combines each measure (sums
+    /// and counts add up, minimums and maximums combine, an average is its combined sum over its combined count).
+    /// Returns the aggregate and, per stored column, the expression over it that gives the column's value (null
+    /// for columns neither grouped nor measures).
+    /// </summary>
+    private static (LogicalAggregate Aggregate, BoundExpression[] Output) CombineMeasures(LogicalOperator input, CubeDefinition definition, IReadOnlyList<ColumnDefinition> columns, Func<int, bool> isGroup)
+    {
+        BoundColumn Column(int index) => new(index, columns[index].Type, columns[index].Name);
+        var groups = new List<BoundExpression>();
+        var aggregates = new List<BoundAggregate>();
+        var position = new int[columns.Count];
+        Array.Fill(position, -1);
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (isGroup(i))
+            {
+                position[i] = groups.Count;
+                groups.Add(Column(i));
+            }
+        }
+
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var role = definition.Columns[i].Role;
+            if (isGroup(i) || role is CubeColumnRole.Dimension or CubeColumnRole.GroupingSet or CubeColumnRole.Average)
+            {
+                continue;
+            }
+
+            var column = Column(i);
+            position[i] = groups.Count + aggregates.Count;
+            aggregates.Add(role switch
+            {
+                CubeColumnRole.Min => new BoundAggregate(AggregateKind.Min, column, false, column.Type),
+                CubeColumnRole.Max => new BoundAggregate(AggregateKind.Max, column, false, column.Type),
+                _ => new BoundAggregate(AggregateKind.Sum, column, false, AggregateBinder.SumType(column.Type, default)),
+            });
+        }
+
+        var aggregateColumns = groups.Select(g => new OutputColumn(((BoundColumn)g).Name, g.Type)).Concat(aggregates.Select(a => new OutputColumn(a.ToString(), a.Type))).ToList();
+        var aggregate = new LogicalAggregate(input, groups, aggregates, aggregateColumns);
+
+        BoundExpression? Combined(int stored) => position[stored] < 0 ? null : new BoundColumn(position[stored], aggregateColumns[position[stored]].Type, aggregateColumns[position[stored]].Name);
+        var output = new BoundExpression[columns.Count];
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var definitionColumn = definition.Columns[i];
+            BoundExpression? value = definitionColumn.Role == CubeColumnRole.Average
+                ? new BoundArithmetic(
+                    ArithmeticOperator.Divide,
+                    ExpressionTyping.Cast(Combined(definitionColumn.AverageSum)!, ColumnType.Double),
+                    ExpressionTyping.Cast(Combined(definitionColumn.AverageCount)!, ColumnType.Double),
+                    ColumnType.Double)
+                : Combined(i);
+            output[i] = value is null ? null! : value.Type == columns[i].Type ? value : ExpressionTyping.Cast(value, columns[i].Type);
+        }
+
+        return (aggregate, output);
     }
 
     private static QueryNode ParseDefinition(TableEntry cube) => ((SelectStatement)SqlParser.ParseScript(cube.Cube!.Sql).Single()).Query;
@@ -127,9 +228,8 @@ internal sealed partial class StatementRunner
                     continue;
                 }
 
-                var delta = new QueryBinder(new ReplacedTableCatalog(this, table.Name, _database.OpenTable(table with { Segments = added }))).Bind(definition.StorageQuery);
-                var columns = cube.Columns.ToList();
-                var segments = WriteSegments(cube, MergeIntoCube(cube, definition, CastForStorage(delta, columns)));
+                var delta = CubeRows(definition, new ReplacedTableCatalog(this, table.Name, _database.OpenTable(table with { Segments = added })), cube.Columns);
+                var segments = WriteSegments(cube, MergeIntoCube(cube, definition, delta));
                 written.AddRange(segments);
                 replaced.Add(cube);
                 tables[i] = cube with { Segments = segments };
@@ -150,63 +250,14 @@ internal sealed partial class StatementRunner
     }
 
     /// <summary>The cube's stored rows and the new rows' aggregates, grouped again: sums and counts add, minimums and maximums combine.</summary>
-    private LogicalOperator MergeIntoCube(TableEntry cube, CubeDefinition definition, LogicalOperator delta)
+    private LogicalProjection MergeIntoCube(TableEntry cube, CubeDefinition definition, LogicalOperator delta)
     {
         var stored = _database.OpenTable(cube);
-        var all = Enumerable.Range(0, stored.Columns.Count).ToList();
-        var columns = cube.Columns.Select(c => new OutputColumn(c.Name, c.Type)).ToList();
-        var union = new LogicalUnionAll([new LogicalGet(stored, cube.Name, all, []), delta], columns);
-
-        BoundColumn Column(int index) => new(index, cube.Columns[index].Type, cube.Columns[index].Name);
-        var groups = new List<BoundExpression>();
-        var aggregates = new List<BoundAggregate>();
-        var output = new int[columns.Count];
-        for (var i = 0; i < columns.Count; i++)
-        {
-            if (definition.Columns[i].Role is CubeColumnRole.Dimension or CubeColumnRole.GroupingSet)
-            {
-                output[i] = groups.Count;
-                groups.Add(Column(i));
-            }
-        }
-
-        for (var i = 0; i < columns.Count; i++)
-        {
-            var role = definition.Columns[i].Role;
-            if (role is CubeColumnRole.Dimension or CubeColumnRole.GroupingSet or CubeColumnRole.Average)
-            {
-                continue;
-            }
-
-            var column = Column(i);
-            output[i] = groups.Count + aggregates.Count;
-            aggregates.Add(role switch
-            {
-                CubeColumnRole.Min => new BoundAggregate(AggregateKind.Min, column, false, column.Type),
-                CubeColumnRole.Max => new BoundAggregate(AggregateKind.Max, column, false, column.Type),
-                _ => new BoundAggregate(AggregateKind.Sum, column, false, AggregateBinder.SumType(column.Type, default)),
-            });
-        }
-
-        var aggregateColumns = groups.Select(g => new OutputColumn(((BoundColumn)g).Name, g.Type)).Concat(aggregates.Select(a => new OutputColumn(a.ToString(), a.Type))).ToList();
-        var merged = new LogicalAggregate(union, groups, aggregates, aggregateColumns);
-
-        BoundExpression Merged(int storedColumn) => new BoundColumn(output[storedColumn], aggregateColumns[output[storedColumn]].Type, aggregateColumns[output[storedColumn]].Name);
-        var expressions = new List<BoundExpression>();
-        for (var i = 0; i < columns.Count; i++)
-        {
-            var definitionColumn = definition.Columns[i];
-            var value = definitionColumn.Role == CubeColumnRole.Average
-                ? new BoundArithmetic(
-                    ArithmeticOperator.Divide,
-                    ExpressionTyping.Cast(Merged(definitionColumn.AverageSum), ColumnType.Double),
-                    ExpressionTyping.Cast(Merged(definitionColumn.AverageCount), ColumnType.Double),
-                    ColumnType.Double)
-                : Merged(i);
-            expressions.Add(value.Type == columns[i].Type ? value : ExpressionTyping.Cast(value, columns[i].Type));
-        }
-
-        return new LogicalProjection(merged, expressions, columns);
+        var columns = cube.Columns;
+        var outputs = columns.Select(c => new OutputColumn(c.Name, c.Type)).ToList();
+        var union = new LogicalUnionAll([new LogicalGet(stored, cube.Name, [.. Enumerable.Range(0, columns.Count)], []), delta], outputs);
+        var (aggregate, output) = CombineMeasures(union, definition, columns, i => definition.Columns[i].Role is CubeColumnRole.Dimension or CubeColumnRole.GroupingSet);
+        return new LogicalProjection(aggregate, output, outputs);
     }
 
     /// <summary>The materialized views that read <paramref name="table"/>.</summary>

@@ -808,6 +808,7 @@ internal sealed partial class StatementRunner : IBindCatalog
     }
 
     private const int CubeRowGroupSize = 4 * Columnar.Vectors.VectorSize.Standard;
+    private const int CubeSortBufferRows = 8192 * Columnar.Vectors.VectorSize.Standard;
 
     /// <summary>Writes a plan's rows as a new segment sorted by the table's key; null when there were no rows.</summary>
     private List<SegmentEntry> WriteSegments(TableEntry entry, LogicalOperator plan)
@@ -827,7 +828,8 @@ internal sealed partial class StatementRunner : IBindCatalog
         var options = new OlapWriterOptions { SortKey = entry.SortKey, ContinuationPath = NewSegmentPath };
         if (entry.Cube is not null)
         {
-            options = options with { RowGroupSize = CubeRowGroupSize };
+            // Sorted in memory in one piece: a cube is a small fraction of its fact table, and merging spilled runs row by row costs more than the cube's memory.
+            options = options with { RowGroupSize = CubeRowGroupSize, SortBufferRows = CubeSortBufferRows };
         }
 
         using var writer = new OlapFileWriter(NewSegmentPath(), entry.Columns, options);

@@ -235,6 +235,17 @@ internal sealed class SortedRunSpiller : IDisposable
             return (vectors, order);
         }
 
+        if (PackedSortKeys.TryPack(vectors, _key, rows) is { } packed)
+        {
+            // Stable like the comparison sort below: equal keys keep arrival order.
+            if (!CountingSort(packed, order))
+            {
+                SortAndRestoreArrivalOrder(packed, order, rows);
+            }
+
+            return (vectors, order);
+        }
+
         // Ties keep arrival order: the sort is stable.
         Array.Sort(order, (a, b) =>
         {

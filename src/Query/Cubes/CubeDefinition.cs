@@ -17,8 +17,9 @@ internal sealed class CubeDefinition
     public const string GroupingSetColumn = "$set";
     private const int MaxDimensions = 60;
 
-    private CubeDefinition(StarBlock block, IReadOnlyList<int> dimensions, IReadOnlyList<CubeGroupingSet> sets, IReadOnlyList<CubeColumn> columns, int visibleColumns, QueryNode storageQuery)
+    private CubeDefinition(StarBlock block, IReadOnlyList<int> dimensions, IReadOnlyList<CubeGroupingSet> sets, IReadOnlyList<CubeColumn> columns, int visibleColumns, QueryNode storageQuery, QueryNode finestQuery)
     {
+        FinestQuery = finestQuery;
         Block = block;
         Dimensions = dimensions;
         Sets = sets;
@@ -42,6 +43,12 @@ internal sealed class CubeDefinition
 
     /// <summary>The query that computes the stored rows: the definition with the hidden columns added.</summary>
     public QueryNode StorageQuery { get; }
+
+    /// <summary>
+    /// The stored columns at the finest grain, every dimension grouped (grouping-set mask 0): one pass over the tables
+    /// from which each grouping set is rolled up, instead of a pass per set.
+    /// </summary>
+    public QueryNode FinestQuery { get; }
 
     /// <summary>The stored column of the grouping-set mask, or -1 for a cube of one grouping.</summary>
     public int GroupingSetStorage => IndexOf(CubeColumnRole.GroupingSet, null);
@@ -281,7 +288,11 @@ internal sealed class CubeDefinition
         }
 
         var storage = new QueryNode(query.Position, [], core with { Items = storageItems }, [], null, null);
-        return new CubeDefinition(block, dimensions, groupingSets, columns, visible, storage);
+        var finestItems = storageItems
+            .Select(item => item.Alias == GroupingSetColumn ? new SelectItem(new LiteralExpression(core.Position, LiteralKind.Integer, "0"), GroupingSetColumn) : item)
+            .ToList();
+        var finest = new QueryNode(query.Position, [], core with { Items = finestItems, GroupBy = firstExpression, GroupingSets = null }, [], null, null);
+        return new CubeDefinition(block, dimensions, groupingSets, columns, visible, storage, finest);
     }
 
     private static long Mask(IEnumerable<int> grouped, int dimensionCount)
