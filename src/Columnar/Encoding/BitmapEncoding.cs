@@ -146,7 +146,8 @@ public sealed class BitmapEncoding : IColumnEncoding
     private sealed class BitmapColumn(ColumnType type, int rowCount, ColumnVector entries, RoaringBitmap[] bitmaps)
         : EncodedColumn(type, rowCount), IBitmapSelectable
     {
-        private Selection? _lastSelection;
+        private const int RecentSelections = 4;
+        private Selection[] _recentSelections = [];
 
         public override EncodingKind Kind => EncodingKind.Bitmap;
 
@@ -188,10 +189,15 @@ public sealed class BitmapEncoding : IColumnEncoding
 
         public RoaringBitmap Select(ColumnPredicate predicate)
         {
-            var last = _lastSelection;
-            if (last is not null && ReferenceEquals(last.Predicate, predicate))
+            // A few recent answers are kept: a range on one column arrives as two predicates (>= and <=), and a
+            // repeated query (a dashboard, a cube) asks the same ones of the same row group again.
+            var recent = _recentSelections;
+            foreach (var selection in recent)
             {
-                return last.Rows;
+                if (ReferenceEquals(selection.Predicate, predicate))
+                {
+                    return selection.Rows;
+                }
             }
 
             Span<ulong> entryBits = stackalloc ulong[1];
@@ -205,11 +211,14 @@ public sealed class BitmapEncoding : IColumnEncoding
                 }
             }
 
-            _lastSelection = new Selection(predicate, rows);
+            var kept = recent.Length < RecentSelections ? new Selection[recent.Length + 1] : new Selection[RecentSelections];
+            kept[0] = new Selection(predicate, rows);
+            Array.Copy(recent, 0, kept, 1, kept.Length - 1);
+            _recentSelections = kept;
             return rows;
         }
 
-        /// <summary>The rows of the last predicate, replaced as a whole so that concurrent scans never see half of one.</summary>
+        /// <summary>The rows of a recent predicate; the list is replaced as a whole so that concurrent scans never see half of one.</summary>
         private sealed record Selection(ColumnPredicate Predicate, RoaringBitmap Rows);
     }
 }
