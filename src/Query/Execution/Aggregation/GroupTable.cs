@@ -22,6 +22,10 @@ internal sealed class GroupTable
     private int _mask;
 
     private const int DirectWindow = 1 << 16;
+
+    // Rows (of the keys being looked up) that started new groups, whose key values are still to be copied.
+    private int[] _pendingRows = new int[VectorSize.Standard];
+    private int _pendingCount;
     private int[]? _direct;
     private long _directBase;
     private int _nullGroup = -1;
@@ -58,8 +62,25 @@ internal sealed class GroupTable
     public ColumnBuilder[] KeyValues { get; }
 
     /// <summary>Writes the group id of each of <paramref name="rows"/> to <paramref name="groupIds"/>, adding new groups.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void FindOrAdd(ReadOnlySpan<ColumnVector> keys, ReadOnlySpan<int> rows, Span<int> groupIds)
+    {
+        FindOrAddGroups(keys, rows, groupIds);
+
+        // New groups' key values are copied in one gather per key, not value by value as they are found.
+        if (_pendingCount > 0)
+        {
+            var pending = _pendingRows.AsSpan(0, _pendingCount);
+            for (var k = 0; k < keys.Length; k++)
+            {
+                KeyValues[k].AppendGather(keys[k], pending);
+            }
+
+            _pendingCount = 0;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void FindOrAddGroups(ReadOnlySpan<ColumnVector> keys, ReadOnlySpan<int> rows, Span<int> groupIds)
     {
         for (var k = 0; k < _encoders.Length; k++)
         {
@@ -300,11 +321,12 @@ internal sealed class GroupTable
         }
 
         tuple.CopyTo(_keys.AsSpan(group * _width));
-        for (var k = 0; k < keys.Length; k++)
+        if (_pendingCount == _pendingRows.Length)
         {
-            KeyValues[k].AppendFrom(keys[k], row);
+            Array.Resize(ref _pendingRows, _pendingRows.Length * 2);
         }
 
+        _pendingRows[_pendingCount++] = row;
         return group;
     }
 
