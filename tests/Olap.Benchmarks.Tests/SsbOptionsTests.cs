@@ -14,7 +14,14 @@ public sealed class SsbOptionsTests
         Assert.Equal(2, options.Threads);
         Assert.Equal(5, options.Runs);
         Assert.False(options.Explain);
+        Assert.False(options.Cubes);
     }
+
+    [Theory]
+    [InlineData("on", true)]
+    [InlineData("off", false)]
+    public void Cubes_are_on_or_off(string value, bool cubes)
+        => Assert.Equal(cubes, SsbOptions.Parse(["--sf", "1", "--cubes", value]).Cubes);
 
     [Fact]
     public void Every_option_is_read()
@@ -32,6 +39,7 @@ public sealed class SsbOptionsTests
     [InlineData("--runs must be a positive integer", new[] { "--sf", "1", "--runs", "two" })]
     [InlineData("option '--seed' needs a value", new[] { "--sf", "1", "--seed" })]
     [InlineData("unknown option '--scale'", new[] { "--scale", "1" })]
+    [InlineData("--cubes is on or off, not 'yes'", new[] { "--sf", "1", "--cubes", "yes" })]
     public void A_bad_argument_is_named_in_the_message(string message, string[] args)
     {
         var error = Assert.Throws<FormatException>(() => SsbOptions.Parse(args));
