@@ -1,4 +1,3 @@
-using System.IO.Hashing;
 using Olap.Columnar.Types;
 using Olap.Columnar.Vectors;
 
@@ -156,7 +155,7 @@ internal static class PackedSortKeys
     private static long RankStrings(ColumnVector vector, int rows, long[] ranks)
     {
         // Each distinct string gets an id in arrival order, then the ids are ranked by the strings' bytes.
-        var ids = new Dictionary<byte[], int>(ByteStrings.Instance);
+        var ids = new Dictionary<byte[], int>(Utf8BytesComparer.Instance);
         var lookup = ids.GetAlternateLookup<ReadOnlySpan<byte>>();
         for (var row = 0; row < rows; row++)
         {
@@ -196,21 +195,5 @@ internal static class PackedSortKeys
         }
 
         return strings.Length;
-    }
-
-    /// <summary>Byte strings compared by content, looked up by span without copying.</summary>
-    private sealed class ByteStrings : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>
-    {
-        public static readonly ByteStrings Instance = new();
-
-        public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);
-
-        public int GetHashCode(byte[] obj) => GetHashCode((ReadOnlySpan<byte>)obj);
-
-        public bool Equals(ReadOnlySpan<byte> alternate, byte[] other) => alternate.SequenceEqual(other);
-
-        public int GetHashCode(ReadOnlySpan<byte> alternate) => (int)XxHash3.HashToUInt64(alternate);
-
-        public byte[] Create(ReadOnlySpan<byte> alternate) => alternate.ToArray();
     }
 }
