@@ -195,7 +195,7 @@ public sealed class ColumnBuilder
             return;
         }
 
-        if (source.Form != VectorForm.Flat || Type.Physical == PhysicalKind.String || !source.Validity.AllValid)
+        if (source.Form != VectorForm.Flat || Type.Physical == PhysicalKind.String)
         {
             foreach (var row in rows)
             {
@@ -204,6 +204,8 @@ public sealed class ColumnBuilder
 
             return;
         }
+
+        var first = Count;
 
         var width = Type.FixedWidth;
         EnsureData(rows.Length * width);
@@ -218,6 +220,20 @@ public sealed class ColumnBuilder
         }
 
         AddValidRows(rows.Length);
+        if (!source.Validity.AllValid)
+        {
+            // The values of NULL rows came along (whatever they hold); their validity bits say they are NULL.
+            EnsureValidity();
+            for (var i = 0; i < rows.Length; i++)
+            {
+                if (source.IsNull(rows[i]))
+                {
+                    var row = first + i;
+                    _validity![row >> 3] &= (byte)~(1 << (row & 7));
+                    NullCount++;
+                }
+            }
+        }
     }
 
     /// <summary>A flat vector over the builder's buffers; valid until the next append or <see cref="Clear"/>.</summary>
@@ -348,7 +364,7 @@ public sealed class ColumnBuilder
             return false;
         }
 
-        if (entries.Form != VectorForm.Flat || !entries.Validity.AllValid)
+        if (dictionary && (entries.Form != VectorForm.Flat || !entries.Validity.AllValid))
         {
             return false;
         }

@@ -49,6 +49,34 @@ public sealed class ColumnBuilderGatherTests
         return vector;
     }
 
+    [Fact]
+    public void Fixed_width_values_with_nulls_are_gathered_with_their_nulls()
+    {
+        long?[] values = [5, null, -7, 1L << 40, null, 0];
+        var source = new ColumnBuilder(ColumnType.BigInt);
+        foreach (var value in values)
+        {
+            if (value is null)
+            {
+                source.AppendNull();
+            }
+            else
+            {
+                source.AppendInt64(value.Value);
+            }
+        }
+
+        int[] rows = [4, 3, 1, 0, 2, 5, 1];
+        var builder = new ColumnBuilder(ColumnType.BigInt);
+        builder.AppendInt64(9);
+        builder.AppendGather(source.ToVector(), rows);
+        var vector = builder.ToVector();
+
+        long?[] expected = [9, .. rows.Select(r => values[r])];
+        Assert.Equal(expected, Enumerable.Range(0, vector.Count).Select(r => vector.IsNull(r) ? (long?)null : vector.GetValue<long>(r)));
+        Assert.Equal(3, builder.NullCount);
+    }
+
     private static List<string?> Read(ColumnVector vector) => [.. Enumerable.Range(0, vector.Count).Select(r => vector.IsNull(r) ? null : System.Text.Encoding.UTF8.GetString(vector.GetString(r)))];
 
     [Theory]
