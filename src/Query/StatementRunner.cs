@@ -807,7 +807,7 @@ internal sealed partial class StatementRunner : IBindCatalog
         return new LogicalProjection(plan, expressions, [.. columns.Select(c => new OutputColumn(c.Name, c.Type))]);
     }
 
-    private const int CubeRowGroupSize = 4 * Columnar.Vectors.VectorSize.Standard;
+    private const int CubeRowGroupSize = Columnar.Vectors.VectorSize.Standard;
     private const int CubeSortBufferRows = 8192 * Columnar.Vectors.VectorSize.Standard;
 
     /// <summary>Writes a plan's rows as a new segment sorted by the table's key; null when there were no rows.</summary>
@@ -824,7 +824,7 @@ internal sealed partial class StatementRunner : IBindCatalog
     private List<SegmentEntry> WriteSegments(TableEntry entry, Action<OlapFileWriter> fill)
     {
         string NewSegmentPath() => _database.Directory.SegmentPath(DatabaseDirectory.NewSegmentFileName());
-        // A cube's row groups are small: queries read a few thousand of its rows, and zone maps skip the others.
+        // A cube's row groups are one vector each: queries read a few thousand of its rows, and zone maps skip the others.
         var options = new OlapWriterOptions { SortKey = entry.SortKey, ContinuationPath = NewSegmentPath };
         if (entry.Cube is not null)
         {
