@@ -22,6 +22,7 @@ internal sealed class GroupTable
     private int _mask;
 
     private const int DirectWindow = 1 << 16;
+    private const int InitialGroups = 64;
 
     // Rows (of the keys being looked up) that started new groups, whose key values are still to be copied.
     private int[] _pendingRows = new int[VectorSize.Standard];
@@ -45,9 +46,10 @@ internal sealed class GroupTable
         _width = keyTypes.Count + 1;
         _codes = [.. keyTypes.Select(_ => new long[VectorSize.Standard])];
         _nulls = [.. keyTypes.Select(_ => new bool[VectorSize.Standard])];
-        KeyValues = [.. keyTypes.Select(t => new ColumnBuilder(t))];
-        _keys = new long[1024 * _width];
-        _slots = new int[2048];
+        // Small to start (a cube's answer has a handful of groups); the tables double as groups arrive.
+        KeyValues = [.. keyTypes.Select(t => new ColumnBuilder(t, InitialGroups))];
+        _keys = new long[InitialGroups * _width];
+        _slots = new int[2 * InitialGroups];
         Array.Fill(_slots, -1);
         _mask = _slots.Length - 1;
 
@@ -194,7 +196,7 @@ internal sealed class GroupTable
         var limit = 1UL << bits;
         var bases = _packBases ??= new long[width];
         var hasBase = _packHasBase ??= new bool[width];
-        var map = _packed ??= new SingleKeyMap(1024);
+        var map = _packed ??= new SingleKeyMap(InitialGroups);
         Span<long> tuple = stackalloc long[_width];
         for (var i = 0; i < rows.Length; i++)
         {

@@ -6,11 +6,11 @@ namespace Olap.Query.Execution.Aggregation;
 /// <summary>Gives each distinct byte string a dense id: string keys become integers for grouping and joins.</summary>
 internal sealed class StringInterner
 {
-    private byte[] _heap = new byte[4096];
+    private byte[] _heap = new byte[256];
     private int _heapLength;
     private readonly List<int> _offsets = [0];
-    private int[] _slots = new int[1024];
-    private ulong[] _hashes = new ulong[1024];
+    private int[] _slots = new int[64];
+    private ulong[] _hashes = new ulong[64];
 
     public StringInterner() => Array.Fill(_slots, -1);
 
