@@ -202,4 +202,25 @@ public sealed class MaterializedViewTests : IDisposable
         _duckDb.Execute("INSERT INTO sales VALUES (1, 2030, 1, 2.00, 1, 'late')");
         AssertSameRows(query, "SELECT * FROM sets");
     }
+
+    [Fact]
+    public void A_cube_over_empty_tables_answers_and_then_takes_the_first_rows()
+    {
+        _session.ExecuteScript("CREATE TABLE e (k INTEGER, v INTEGER); CREATE MATERIALIZED VIEW e_cube AS SELECT k, sum(v) AS total, count(*) AS n FROM e GROUP BY k");
+        const string query = "SELECT count(*), sum(v) FROM e WHERE k = 1";
+        Assert.Contains("CUBE SCAN", string.Join('\n', ResultText.Column(_session.Execute("EXPLAIN " + query))), StringComparison.Ordinal);
+        Assert.Equal(["0|NULL"], ResultText.Lines(_session.Execute(query)));
+        _session.Execute("INSERT INTO e VALUES (1, 5), (1, 7), (2, 1)");
+        Assert.Equal(["2|12"], ResultText.Lines(_session.Execute(query)));
+        Assert.Equal(["1|12|2", "2|1|1"], ResultText.SortedLines(_session.Execute("SELECT * FROM e_cube")));
+    }
+
+    [Fact]
+    public void A_bad_definition_is_reported_at_its_line_and_column()
+    {
+        var error = Assert.Throws<BindException>(() => _session.Execute("CREATE MATERIALIZED VIEW bad AS\nSELECT s_year, count(DISTINCT s_qty)\nFROM sales GROUP BY s_year"));
+        Assert.Equal(2, error.Position.Line);
+        Assert.Equal(16, error.Position.Column);
+        Assert.Contains("^", error.Message, StringComparison.Ordinal);
+    }
 }
