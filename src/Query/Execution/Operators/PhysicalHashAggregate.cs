@@ -53,13 +53,16 @@ public sealed class PhysicalHashAggregate(PhysicalOperator child, IReadOnlyList<
         ParallelDriver.Run(inputs, context, (worker, chunk) => (locals[worker] ??= new LocalAggregation(this)).Consume(chunk));
 
         LocalAggregation? merged = null;
-        foreach (var local in locals)
+        for (var i = 0; i < locals.Length; i++)
         {
+            var local = locals[i];
             if (local is null)
             {
                 continue;
             }
 
+            // Each worker's table is let go once merged: with many groups they are most of the operator's memory.
+            locals[i] = null;
             if (merged is null)
             {
                 merged = local;
