@@ -26,6 +26,8 @@ internal sealed class GroupTable
 
     // Rows (of the keys being looked up) that started new groups, whose key values are still to be copied.
     private int[] _pendingRows = new int[VectorSize.Standard];
+    private readonly ColumnBuilder[] _keyValues;
+    private readonly bool[] _stringKey;
     private int _pendingCount;
     private int[]? _direct;
     private long _directBase;
@@ -47,7 +49,8 @@ internal sealed class GroupTable
         _codes = [.. keyTypes.Select(_ => new long[VectorSize.Standard])];
         _nulls = [.. keyTypes.Select(_ => new bool[VectorSize.Standard])];
         // Small to start (a cube's answer has a handful of groups); the tables double as groups arrive.
-        KeyValues = [.. keyTypes.Select(t => new ColumnBuilder(t, InitialGroups))];
+        _keyValues = [.. keyTypes.Select(t => new ColumnBuilder(t, InitialGroups))];
+        _stringKey = [.. keyTypes.Select(t => t.Physical == PhysicalKind.String)];
         _keys = new long[InitialGroups * _width];
         _slots = new int[2 * InitialGroups];
         Array.Fill(_slots, -1);
@@ -60,21 +63,67 @@ internal sealed class GroupTable
 
     public int GroupCount { get; private set; }
 
-    /// <summary>Each group's key values, row g for group g.</summary>
-    public ColumnBuilder[] KeyValues { get; }
+    /// <summary>
+    /// Each group's values of key <paramref name="key"/>, row g for group g. A string key is a dictionary vector: the
+    /// group's interned id over the distinct strings, which are kept once (a group does not copy its strings).
+    /// </summary>
+    public ColumnVector KeyVector(int key)
+    {
+        if (!_stringKey[key])
+        {
+            return _keyValues[key].ToVector();
+        }
+
+        var interner = _encoders[key].Interner!;
+        var entries = new ColumnBuilder(_keyValues[key].Type, interner.Count);
+        for (var id = 0; id < interner.Count; id++)
+        {
+            entries.AppendString(interner.Get(id));
+        }
+
+        if (interner.Count == 0)
+        {
+            // Only NULL keys: their code 0 must still name an entry, for readers that look codes up before validity.
+            entries.AppendString(ReadOnlySpan<byte>.Empty);
+        }
+
+        var dictionary = entries.ToVector();
+        dictionary.Freeze();
+        var codes = new int[GroupCount];
+        var vector = new ColumnVector(_keyValues[key].Type);
+        for (var group = 0; group < codes.Length; group++)
+        {
+            codes[group] = (int)_keys[(group * _width) + key];
+        }
+
+        vector.ReferenceDictionary(codes.Length, dictionary, codes);
+        for (var group = 0; group < codes.Length; group++)
+        {
+            if ((_keys[(group * _width) + _width - 1] & (1L << key)) != 0)
+            {
+                vector.Validity.SetInvalid(group, codes.Length);
+            }
+        }
+
+        return vector;
+    }
 
     /// <summary>Writes the group id of each of <paramref name="rows"/> to <paramref name="groupIds"/>, adding new groups.</summary>
     public void FindOrAdd(ReadOnlySpan<ColumnVector> keys, ReadOnlySpan<int> rows, Span<int> groupIds)
     {
         FindOrAddGroups(keys, rows, groupIds);
 
-        // New groups' key values are copied in one gather per key, not value by value as they are found.
+        // New groups' key values are copied in one gather per key, not value by value as they are found; string
+        // keys need no copy, their interned ids are in the groups' tuples.
         if (_pendingCount > 0)
         {
             var pending = _pendingRows.AsSpan(0, _pendingCount);
             for (var k = 0; k < keys.Length; k++)
             {
-                KeyValues[k].AppendGather(keys[k], pending);
+                if (!_stringKey[k])
+                {
+                    _keyValues[k].AppendGather(keys[k], pending);
+                }
             }
 
             _pendingCount = 0;

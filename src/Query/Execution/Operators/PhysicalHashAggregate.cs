@@ -159,17 +159,17 @@ public sealed class PhysicalHashAggregate(PhysicalOperator child, IReadOnlyList<
 
             var otherTable = other._table!;
             var map = new int[otherTable.GroupCount];
-            var all = otherTable.KeyValues.Select(k => k.ToVector()).ToArray();
-            var slices = all.Select(v => new ColumnVector(v.Type)).ToArray();
+            var all = Enumerable.Range(0, _keys.Length).Select(otherTable.KeyVector).ToArray();
+            var rows = new int[VectorSize.Standard];
             for (var start = 0; start < map.Length; start += VectorSize.Standard)
             {
                 var count = Math.Min(VectorSize.Standard, map.Length - start);
-                for (var k = 0; k < slices.Length; k++)
+                for (var i = 0; i < count; i++)
                 {
-                    slices[k].ReferenceSlice(all[k], start, count);
+                    rows[i] = start + i;
                 }
 
-                _table.FindOrAdd(slices, _identity.AsSpan(0, count), map.AsSpan(start, count));
+                _table.FindOrAdd(all, rows.AsSpan(0, count), map.AsSpan(start, count));
             }
 
             for (var a = 0; a < _states.Length; a++)
@@ -184,10 +184,15 @@ public sealed class PhysicalHashAggregate(PhysicalOperator child, IReadOnlyList<
         {
             var rows = new MaterializedRows(_owner.Types);
             var groups = _table?.GroupCount ?? 1;
+            var order = _keys.Length == 0 ? [] : new int[groups];
+            for (var g = 0; g < order.Length; g++)
+            {
+                order[g] = g;
+            }
+
             for (var k = 0; k < _keys.Length; k++)
             {
-                var keys = _table!.KeyValues[k].ToVector();
-                rows.Columns[k].AppendRange(keys, 0, keys.Count);
+                rows.Columns[k].AppendGather(_table!.KeyVector(k), order);
             }
 
             for (var a = 0; a < _states.Length; a++)

@@ -17,7 +17,7 @@ public sealed class GroupTableTests
 
     private static List<string> KeyText(GroupTable table, int column)
     {
-        var vector = table.KeyValues[column].ToVector();
+        var vector = table.KeyVector(column);
         return [.. Enumerable.Range(0, table.GroupCount).Select(g => vector.IsNull(g) ? "NULL" : Olap.Columnar.Types.ValueFormatter.Format(vector.GetScalar(g), vector.Type))];
     }
 
