@@ -224,9 +224,11 @@ public sealed class ColumnBuilder
         {
             // The values of NULL rows came along (whatever they hold); their validity bits say they are NULL.
             EnsureValidity();
+            var validity = source.Validity.Bits;
             for (var i = 0; i < rows.Length; i++)
             {
-                if (source.IsNull(rows[i]))
+                var from = rows[i];
+                if ((validity[from >> 3] & (1 << (from & 7))) == 0)
                 {
                     var row = first + i;
                     _validity![row >> 3] &= (byte)~(1 << (row & 7));
@@ -369,13 +371,17 @@ public sealed class ColumnBuilder
             return false;
         }
 
-        var entryOffsets = entries.StringOffsets;
+        // Validity bits read in place: a call per row to IsNull costs more than the copy.
         var nullable = !source.Validity.AllValid;
+        var validity = nullable ? source.Validity.Bits : default;
+        var entryOffsets = entries.StringOffsets;
         long bytes = 0;
+        var nulls = 0;
         foreach (var row in rows)
         {
-            if (nullable && source.IsNull(row))
+            if (nullable && (validity[row >> 3] & (1 << (row & 7))) == 0)
             {
+                nulls++;
                 continue;
             }
 
@@ -385,24 +391,42 @@ public sealed class ColumnBuilder
 
         EnsureHeap(checked((int)bytes));
         EnsureData(rows.Length * sizeof(int));
+        var first = Count;
+        var tracked = nulls > 0 || _validity is not null;
+        if (tracked)
+        {
+            ReserveValidity(first + rows.Length);
+        }
+
         var offsets = MemoryMarshal.Cast<byte, int>(_data.AsSpan());
-        if (Count == 0)
+        if (first == 0)
         {
             offsets[0] = 0;
         }
 
-        var first = Count;
         var position = _heapLength;
-        var target = offsets.Slice(Count + 1, rows.Length);
+        var target = offsets.Slice(first + 1, rows.Length);
         ref var heap = ref MemoryMarshal.GetArrayDataReference(_heap);
         ref var from = ref MemoryMarshal.GetReference(entries.Heap);
-        var nulls = 0;
         for (var i = 0; i < rows.Length; i++)
         {
             var row = rows[i];
-            if (nullable && source.IsNull(row))
+            var isNull = nullable && (validity[row >> 3] & (1 << (row & 7))) == 0;
+            if (tracked)
             {
-                nulls++;
+                var at = first + i;
+                if (isNull)
+                {
+                    _validity![at >> 3] &= (byte)~(1 << (at & 7));
+                }
+                else
+                {
+                    _validity![at >> 3] |= (byte)(1 << (at & 7));
+                }
+            }
+
+            if (isNull)
+            {
                 target[i] = position;
                 continue;
             }
@@ -419,29 +443,26 @@ public sealed class ColumnBuilder
         }
 
         _heapLength = position;
-        if (nulls == 0)
-        {
-            AddValidRows(rows.Length);
-            return true;
-        }
-
         Count += rows.Length;
-        EnsureValidity();
-        for (var i = 0; i < rows.Length; i++)
-        {
-            var row = first + i;
-            if (source.IsNull(rows[i]))
-            {
-                _validity![row >> 3] &= (byte)~(1 << (row & 7));
-            }
-            else
-            {
-                _validity![row >> 3] |= (byte)(1 << (row & 7));
-            }
-        }
-
         NullCount += nulls;
         return true;
+    }
+
+    /// <summary>Validity bits for <paramref name="rows"/> rows, new ones valid.</summary>
+    private void ReserveValidity(int rows)
+    {
+        var needed = ValidityMask.ByteCount(rows + 1);
+        if (_validity is null)
+        {
+            _validity = new byte[Math.Max(needed * 2, 256)];
+            _validity.AsSpan().Fill(0xFF);
+        }
+        else if (needed > _validity.Length)
+        {
+            var old = _validity.Length;
+            Array.Resize(ref _validity, Math.Max(old * 2, needed));
+            _validity.AsSpan(old).Fill(0xFF);
+        }
     }
 
     private void EnsureHeap(int bytes)
