@@ -62,19 +62,7 @@ internal sealed class DuckDbEngine : SqlEngine
         using var command = _connection.CreateCommand();
         command.CommandText = sql;
         using var reader = command.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var values = new object?[reader.FieldCount];
-            for (var column = 0; column < values.Length; column++)
-            {
-                values[column] = reader.IsDBNull(column) ? null : reader.GetValue(column);
-            }
-
-            rows.Add(values);
-        }
-
-        return rows;
+        return RowValues.Of(reader);
     }
 
     public override void Dispose() => _connection.Dispose();

@@ -95,23 +95,7 @@ internal sealed class OlapEngine : SqlEngine
         return hash;
     }
 
-    public override List<object?[]> Rows(string sql)
-    {
-        var result = _connection.Execute(sql);
-        var rows = new List<object?[]>(result.RowCount);
-        for (var row = 0; row < result.RowCount; row++)
-        {
-            var values = new object?[result.Columns.Count];
-            for (var column = 0; column < values.Length; column++)
-            {
-                values[column] = result.GetValue(row, column);
-            }
-
-            rows.Add(values);
-        }
-
-        return rows;
-    }
+    public override List<object?[]> Rows(string sql) => RowValues.Of(_connection.Execute(sql));
 
     public override void Dispose()
     {

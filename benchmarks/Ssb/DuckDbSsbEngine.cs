@@ -72,7 +72,7 @@ internal sealed partial class DuckDbSsbEngine : SsbEngine
         using var command = _connection.CreateCommand();
         command.CommandText = query.DuckDbSql;
         using var reader = command.ExecuteReader();
-        return Rows(reader);
+        return RowValues.Of(reader);
     }
 
     /// <summary>DuckDB's own account of the memory it holds (buffer pool and other allocations), in bytes.</summary>

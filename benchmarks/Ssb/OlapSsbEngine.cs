@@ -71,7 +71,7 @@ internal sealed class OlapSsbEngine : SsbEngine
     public override List<object?[]> Run(SsbQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return Rows(_connection.Execute(query.Sql));
+        return RowValues.Of(_connection.Execute(query.Sql));
     }
 
     /// <summary>Olap's plan with per-operator rows and times, for finding where a slow query spends its time.</summary>

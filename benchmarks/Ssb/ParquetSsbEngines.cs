@@ -34,7 +34,7 @@ internal sealed class OlapParquetSsbEngine : SsbEngine
     public override List<object?[]> Run(SsbQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return Rows(_session.Execute(query.Sql));
+        return RowValues.Of(_session.Execute(query.Sql));
     }
 
     public string ExplainAnalyze(SsbQuery query)
@@ -82,7 +82,7 @@ internal sealed class DuckDbParquetSsbEngine : SsbEngine
         using var command = _connection.CreateCommand();
         command.CommandText = query.DuckDbSql;
         using var reader = command.ExecuteReader();
-        return Rows(reader);
+        return RowValues.Of(reader);
     }
 
     public override void Dispose() => _connection.Dispose();

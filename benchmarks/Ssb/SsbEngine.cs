@@ -67,43 +67,5 @@ internal abstract class SsbEngine : IDisposable
     /// <summary>Marks the folder as completely loaded (after <see cref="Load"/> returned).</summary>
     public static void MarkLoaded(string directory) => File.WriteAllText(LoadedMarker(directory), DateTime.UtcNow.ToString("O"));
 
-    /// <summary>Every value of every row of an Olap result as .NET objects.</summary>
-    protected static List<object?[]> Rows(Olap.Query.QueryResult result)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        var rows = new List<object?[]>(result.RowCount);
-        for (var row = 0; row < result.RowCount; row++)
-        {
-            var values = new object?[result.Columns.Count];
-            for (var column = 0; column < values.Length; column++)
-            {
-                values[column] = result.GetValue(row, column);
-            }
-
-            rows.Add(values);
-        }
-
-        return rows;
-    }
-
-    /// <summary>Every value of every row a data reader returns, NULL as null.</summary>
-    protected static List<object?[]> Rows(System.Data.Common.DbDataReader reader)
-    {
-        ArgumentNullException.ThrowIfNull(reader);
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var values = new object?[reader.FieldCount];
-            for (var column = 0; column < values.Length; column++)
-            {
-                values[column] = reader.IsDBNull(column) ? null : reader.GetValue(column);
-            }
-
-            rows.Add(values);
-        }
-
-        return rows;
-    }
-
     protected static string Quote(string path) => "'" + path.Replace("'", "''", StringComparison.Ordinal) + "'";
 }

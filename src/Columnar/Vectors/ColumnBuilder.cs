@@ -184,13 +184,7 @@ public sealed class ColumnBuilder
             throw new ArgumentException($"A {source.Type} vector cannot be appended to a {Type} column.", nameof(source));
         }
 
-        if (source.Form == VectorForm.Flat && Type.Physical == PhysicalKind.String && source.Validity.AllValid)
-        {
-            AppendStringGather(source, rows);
-            return;
-        }
-
-        if (Type.Physical == PhysicalKind.String && TryAppendStringGatherWithNulls(source, rows))
+        if (Type.Physical == PhysicalKind.String && TryAppendStringGather(source, rows))
         {
             return;
         }
@@ -300,54 +294,12 @@ public sealed class ColumnBuilder
         AddValidRows(count);
     }
 
-    /// <summary>Gathers flat strings by a permutation with one heap reservation instead of a check per row.</summary>
-    private void AppendStringGather(ColumnVector source, ReadOnlySpan<int> rows)
-    {
-        var sourceOffsets = source.StringOffsets;
-        var sourceHeap = source.Heap;
-        long bytes = 0;
-        foreach (var row in rows)
-        {
-            bytes += sourceOffsets[row + 1] - sourceOffsets[row];
-        }
-
-        EnsureHeap(checked((int)bytes));
-        EnsureData(rows.Length * sizeof(int));
-        var offsets = MemoryMarshal.Cast<byte, int>(_data.AsSpan());
-        if (Count == 0)
-        {
-            offsets[0] = 0;
-        }
-
-        var position = _heapLength;
-        var target = offsets.Slice(Count + 1, rows.Length);
-
-        // Strings are short and rows random: a raw block copy per row, without slicing spans, is what keeps this
-        // from costing more than the cache misses it cannot avoid. The room was reserved above for the exact total.
-        ref var heap = ref MemoryMarshal.GetArrayDataReference(_heap);
-        ref var from = ref MemoryMarshal.GetReference(sourceHeap);
-        for (var i = 0; i < rows.Length; i++)
-        {
-            var row = rows[i];
-            var begin = sourceOffsets[row];
-            var length = sourceOffsets[row + 1] - begin;
-            System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(
-                ref System.Runtime.CompilerServices.Unsafe.Add(ref heap, position),
-                ref System.Runtime.CompilerServices.Unsafe.Add(ref from, begin),
-                (uint)length);
-            position += length;
-            target[i] = position;
-        }
-
-        _heapLength = position;
-        AddValidRows(rows.Length);
-    }
-
     /// <summary>
-    /// The string gather for a flat vector with NULLs or a dictionary vector (a join's build column, a group key):
-    /// bytes copied entry by entry with room reserved once, instead of a value at a time. False for other forms.
+    /// The string gather for a flat or a dictionary vector (a join's build column, a group key), with or without NULLs:
+    /// room reserved once for the exact total, then a raw block copy per row (strings are short and rows random, so
+    /// this is what keeps it from costing more than the cache misses it cannot avoid). False for other forms.
     /// </summary>
-    private bool TryAppendStringGatherWithNulls(ColumnVector source, ReadOnlySpan<int> rows)
+    private bool TryAppendStringGather(ColumnVector source, ReadOnlySpan<int> rows)
     {
         ColumnVector entries;
         ReadOnlySpan<int> codes = default;
@@ -448,7 +400,7 @@ public sealed class ColumnBuilder
         return true;
     }
 
-    /// <summary>Validity bits for <paramref name="rows"/> rows, new ones valid.</summary>
+    /// <summary>Validity bits for <paramref name="rows"/> rows and one more, created (all valid) when first needed; new bits valid.</summary>
     private void ReserveValidity(int rows)
     {
         var needed = ValidityMask.ByteCount(rows + 1);
@@ -530,7 +482,7 @@ public sealed class ColumnBuilder
             return;
         }
 
-        EnsureValidityCapacity();
+        ReserveValidity(Count);
         for (var row = first; row < Count; row++)
         {
             _validity[row >> 3] |= (byte)(1 << (row & 7));
@@ -544,7 +496,7 @@ public sealed class ColumnBuilder
             return;
         }
 
-        EnsureValidityCapacity();
+        ReserveValidity(Count);
         var row = Count - 1;
         _validity[row >> 3] |= (byte)(1 << (row & 7));
     }
@@ -565,25 +517,5 @@ public sealed class ColumnBuilder
         }
     }
 
-    private void EnsureValidity()
-    {
-        if (_validity is null)
-        {
-            _validity = new byte[Math.Max(ValidityMask.ByteCount(Count + 1) * 2, 256)];
-            _validity.AsSpan().Fill(0xFF);
-        }
-
-        EnsureValidityCapacity();
-    }
-
-    private void EnsureValidityCapacity()
-    {
-        var needed = ValidityMask.ByteCount(Count + 1);
-        if (needed > _validity!.Length)
-        {
-            var old = _validity.Length;
-            Array.Resize(ref _validity, Math.Max(old * 2, needed));
-            _validity.AsSpan(old).Fill(0xFF);
-        }
-    }
+    private void EnsureValidity() => ReserveValidity(Count);
 }
