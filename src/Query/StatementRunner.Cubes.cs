@@ -50,15 +50,28 @@ internal sealed partial class StatementRunner
         var columns = plan.Columns.Select((c, i) => new ColumnDefinition(definition.Columns[i].Name, StorableType(c.Type))).ToList();
         RequireDistinctNames([.. columns.Select(c => c.Name)], position);
         var entry = new TableEntry(name, columns, definition.SortKey, [], new CubeEntry(sql, definition.VisibleColumns, Stale: false));
-        return entry with { Segments = WriteSegments(entry, CubeRows(definition, this, columns)) };
+        var rows = CubeRows(definition, this, columns);
+        if (rows is LogicalGet { Source: DenseCubeSource { IsSorted: true } dense })
+        {
+            return entry with { Segments = WriteSegments(entry, writer => dense.ReadAll(writer.Append), inputSorted: true) };
+        }
+
+        return entry with { Segments = WriteSegments(entry, rows) };
     }
 
     /// <summary>
-    /// The rows a cube stores, computed over the tables <paramref name="catalog"/> gives. A cube of several grouping
-    /// sets groups the joined rows once at its finest grain (in memory) and rolls every set up from that.
+    /// The rows a cube stores, computed over the tables <paramref name="catalog"/> gives: by the dense build when the
+    /// tables form a star (<see cref="DenseCubeBuilder"/>), otherwise as a plan. There a cube of several grouping sets
+    /// groups the joined rows once at its finest grain (in memory) and rolls every set up from that.
     /// </summary>
     private LogicalOperator CubeRows(CubeDefinition definition, IBindCatalog catalog, IReadOnlyList<ColumnDefinition> columns)
     {
+        if (new QueryBinder(catalog).Bind(definition.InputQuery) is LogicalProjection joined
+            && DenseCubeBuilder.TryBuild(definition, joined, columns, Context()) is { } dense)
+        {
+            return new LogicalGet(dense, dense.Name, [.. Enumerable.Range(0, columns.Count)], []);
+        }
+
         if (definition.Sets.Count == 1)
         {
             return CastForStorage(new QueryBinder(catalog).Bind(definition.StorageQuery), [.. columns]);

@@ -819,13 +819,14 @@ internal sealed partial class StatementRunner : IBindCatalog
 
     /// <summary>
     /// Writes rows into new segment files (more than one when the rows outgrow a file) and returns them, none when
-    /// there were no rows. A failure deletes whatever was written.
+    /// there were no rows; <paramref name="inputSorted"/> says they come in the table's sort-key order already. A
+    /// failure deletes whatever was written.
     /// </summary>
-    private List<SegmentEntry> WriteSegments(TableEntry entry, Action<OlapFileWriter> fill)
+    private List<SegmentEntry> WriteSegments(TableEntry entry, Action<OlapFileWriter> fill, bool inputSorted = false)
     {
         string NewSegmentPath() => _database.Directory.SegmentPath(DatabaseDirectory.NewSegmentFileName());
         // A cube's row groups are one vector each: queries read a few thousand of its rows, and zone maps skip the others.
-        var options = new OlapWriterOptions { SortKey = entry.SortKey, ContinuationPath = NewSegmentPath };
+        var options = new OlapWriterOptions { SortKey = entry.SortKey, ContinuationPath = NewSegmentPath, InputSorted = inputSorted };
         if (entry.Cube is not null)
         {
             // Sorted in memory in one piece: a cube is a small fraction of its fact table, and merging spilled runs row by row costs more than the cube's memory.

@@ -68,7 +68,7 @@ public sealed class OlapFileWriter : IDisposable
         _columns = columns;
         _temporaryPath = TemporaryPath(_path);
         _buffer = CreateBuilders(columns);
-        if (_options.SortKey.Count > 0)
+        if (_options.SortKey.Count > 0 && !_options.InputSorted)
         {
             _spiller = new SortedRunSpiller(columns, _options.SortKey, Path.GetDirectoryName(Path.GetFullPath(path))!);
         }

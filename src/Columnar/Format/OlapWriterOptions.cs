@@ -12,6 +12,12 @@ public sealed record OlapWriterOptions
     public IReadOnlyList<SortKeyColumn> SortKey { get; init; } = [];
 
     /// <summary>
+    /// The caller hands the rows over already in <see cref="SortKey"/> order: they are written as they come, one row
+    /// group at a time, and the file still declares the key.
+    /// </summary>
+    public bool InputSorted { get; init; }
+
+    /// <summary>
     /// Rows held in memory before a sorted run is spilled to a temporary file; unsorted files buffer one row group.
     /// Bounds the writer's memory whatever the input size.
     /// </summary>

@@ -142,8 +142,8 @@ public sealed class ColumnBuilder
     }
 
     /// <summary>
-    /// Appends rows [start, start + count) of <paramref name="source"/>; a flat fixed-width source without NULLs is
-    /// copied as one block, anything else row by row.
+    /// Appends rows [start, start + count) of <paramref name="source"/>; a flat source without NULLs is copied as one
+    /// block, a dictionary source without NULLs gathered from its dictionary, anything else row by row.
     /// </summary>
     public void AppendRange(ColumnVector source, int start, int count)
     {
@@ -155,6 +155,13 @@ public sealed class ColumnBuilder
         if (source.Form == VectorForm.Flat && Type.Physical == PhysicalKind.String && source.Validity.AllValid && count > 0)
         {
             AppendStringRange(source, start, count);
+            return;
+        }
+
+        if (source.Form == VectorForm.Dictionary && source.Validity.AllValid)
+        {
+            // Without NULLs of its own, a dictionary vector's rows are its dictionary's rows its codes name.
+            AppendGather(source.Dictionary, source.Codes.Slice(start, count));
             return;
         }
 

@@ -17,9 +17,11 @@ internal sealed class CubeDefinition
     public const string GroupingSetColumn = "$set";
     private const int MaxDimensions = 60;
 
-    private CubeDefinition(StarBlock block, IReadOnlyList<int> dimensions, IReadOnlyList<CubeGroupingSet> sets, IReadOnlyList<CubeColumn> columns, int visibleColumns, QueryNode storageQuery, QueryNode finestQuery)
+    private CubeDefinition(StarBlock block, IReadOnlyList<int> dimensions, IReadOnlyList<CubeGroupingSet> sets, IReadOnlyList<CubeColumn> columns, int visibleColumns, QueryNode storageQuery, QueryNode finestQuery, QueryNode inputQuery, IReadOnlyList<int> measureInputs)
     {
         FinestQuery = finestQuery;
+        InputQuery = inputQuery;
+        MeasureInputs = measureInputs;
         Block = block;
         Dimensions = dimensions;
         Sets = sets;
@@ -50,10 +52,23 @@ internal sealed class CubeDefinition
     /// </summary>
     public QueryNode FinestQuery { get; }
 
+    /// <summary>
+    /// The joined rows before grouping: <c>SELECT</c> the dimensions (in <see cref="Dimensions"/> order), then each
+    /// measure argument, <c>FROM</c> and <c>WHERE</c> as defined. A dense build (<see cref="DenseCubeBuilder"/>) reads its
+    /// tables and conditions from this query's plan.
+    /// </summary>
+    public QueryNode InputQuery { get; }
+
+    /// <summary>Per stored column, the <see cref="InputQuery"/> column its measure aggregates, or -1 (dimensions, the mask, COUNT(*)).</summary>
+    public IReadOnlyList<int> MeasureInputs { get; }
+
     /// <summary>The stored column of the grouping-set mask, or -1 for a cube of one grouping.</summary>
     public int GroupingSetStorage => IndexOf(CubeColumnRole.GroupingSet, null);
 
-    /// <summary>The sort key of the stored rows: grouping set, then the dimensions in GROUP BY order.</summary>
+    /// <summary>
+    /// The sort key of the stored rows: grouping set, then the dimensions in select-list order (so a cube listing each
+    /// table's dimensions together, coarse to fine, is stored as its dense build produces it).
+    /// </summary>
     public IReadOnlyList<SortKeyColumn> SortKey
     {
         get
@@ -64,7 +79,14 @@ internal sealed class CubeDefinition
                 key.Add(new SortKeyColumn(GroupingSetStorage, false));
             }
 
-            key.AddRange(Dimensions.Select(d => new SortKeyColumn(DimensionStorage(d), false)));
+            for (var i = 0; i < Columns.Count; i++)
+            {
+                if (Columns[i].Role == CubeColumnRole.Dimension)
+                {
+                    key.Add(new SortKeyColumn(i, false));
+                }
+            }
+
             return key;
         }
     }
@@ -287,12 +309,32 @@ internal sealed class CubeDefinition
             storageItems.Add(new SelectItem(call with { Name = "count" }, $"{names[i]}$count"));
         }
 
+        var inputItems = firstExpression.Select(e => new SelectItem(e, null)).ToList();
+        var measureInputs = new int[columns.Count];
+        Array.Fill(measureInputs, -1);
+        for (var i = 0; i < visible; i++)
+        {
+            if (columns[i].Role == CubeColumnRole.Dimension || measureItems.Single(m => m.Item == i).Call is not { Star: false } call)
+            {
+                continue;
+            }
+
+            measureInputs[i] = inputItems.Count;
+            inputItems.Add(new SelectItem(call.Arguments[0], null));
+            if (columns[i].Role == CubeColumnRole.Average)
+            {
+                measureInputs[columns[i].AverageSum] = measureInputs[i];
+                measureInputs[columns[i].AverageCount] = measureInputs[i];
+            }
+        }
+
+        var input = new QueryNode(core.Position, [], new SelectCore(core.Position, false, inputItems, core.From, core.Where, [], null), [], null, null);
         var storage = new QueryNode(query.Position, [], core with { Items = storageItems }, [], null, null);
         var finestItems = storageItems
             .Select(item => item.Alias == GroupingSetColumn ? new SelectItem(new LiteralExpression(core.Position, LiteralKind.Integer, "0"), GroupingSetColumn) : item)
             .ToList();
         var finest = new QueryNode(query.Position, [], core with { Items = finestItems, GroupBy = firstExpression, GroupingSets = null }, [], null, null);
-        return new CubeDefinition(block, dimensions, groupingSets, columns, visible, storage, finest);
+        return new CubeDefinition(block, dimensions, groupingSets, columns, visible, storage, finest, input, measureInputs);
     }
 
     private static long Mask(IEnumerable<int> grouped, int dimensionCount)

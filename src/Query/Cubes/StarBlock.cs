@@ -80,6 +80,17 @@ internal sealed class StarBlock
         return new StarBlock(ordered, canonical, mapped);
     }
 
+    /// <summary>
+    /// The table scans under <paramref name="plan"/> (each with the first column it has in the plan's output) and every
+    /// condition, numbered as the plan's output; false when the plan is not such a block.
+    /// </summary>
+    public static bool TryFlatten(LogicalOperator plan, out List<(SegmentedTable Table, int Offset)> leaves, out List<BoundExpression> conjuncts)
+    {
+        leaves = [];
+        conjuncts = [];
+        return Flatten(plan, 0, leaves, conjuncts);
+    }
+
     /// <summary>An expression over the block's output columns, renumbered to canonical columns.</summary>
     public BoundExpression Canonicalize(BoundExpression expression)
         => PlanRewriter.Replace(expression, c => new BoundColumn(_canonical[c.Index], c.Type, string.Empty));

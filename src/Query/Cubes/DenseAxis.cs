@@ -1,0 +1,240 @@
+using Olap.Columnar.Types;
+using Olap.Columnar.Vectors;
+
+namespace Olap.Query.Cubes;
+
+/// <summary>
+/// One coordinate of a dense cube: a dimension table, numbered by the distinct combinations of the cube's dimensions
+/// among its rows (a fact row finds its number through its foreign key), or one small-range integer column of the
+/// fact table, numbered by value (NULL last). A cell of the cube is one number per axis.
+/// </summary>
+internal sealed class DenseAxis
+{
+    private readonly int[]? _numberByKey;
+
+    private DenseAxis(int size, long min, int[]? numberByKey, IReadOnlyList<int> storedColumns, IReadOnlyList<ColumnVector> attributes)
+    {
+        Size = size;
+        Min = min;
+        _numberByKey = numberByKey;
+        StoredColumns = storedColumns;
+        Attributes = attributes;
+    }
+
+    /// <summary>How many numbers the axis has.</summary>
+    public int Size { get; }
+
+    /// <summary>The smallest key (a dimension table) or value (a fact column).</summary>
+    public long Min { get; }
+
+    /// <summary>True for a fact column, whose number is one more than its value minus <see cref="Min"/>, NULL taking 0.</summary>
+    public bool IsFactColumn => _numberByKey is null;
+
+    /// <summary>The cube's stored columns this axis gives values to.</summary>
+    public IReadOnlyList<int> StoredColumns { get; }
+
+    /// <summary>Per stored column, the value of each number (frozen flat vectors, used as dictionaries of the output).</summary>
+    public IReadOnlyList<ColumnVector> Attributes { get; }
+
+    /// <summary>The number of a joined row's key, or -1 when no dimension row with that key passed the cube's conditions.</summary>
+    public int NumberOfKey(long key)
+    {
+        var slot = (ulong)(key - Min);
+        return slot < (ulong)_numberByKey!.Length ? _numberByKey[slot] : -1;
+    }
+
+    /// <summary>A dimension table's axis from its rows' keys and attribute tuples (already filtered); null when a key repeats.</summary>
+    public static DenseAxis? ForTable(ReadOnlySpan<long> keys, IReadOnlyList<ScalarValue[]> tuples, IReadOnlyList<int> storedColumns, IReadOnlyList<ColumnType> types, long maxKeyRange)
+    {
+        // Numbered in the order of their values, so cells in number order are rows in sort-key order.
+        var (numberOfRow, distinct) = NumberInOrder(tuples);
+        long min = long.MaxValue, max = long.MinValue;
+        foreach (var key in keys)
+        {
+            min = Math.Min(min, key);
+            max = Math.Max(max, key);
+        }
+
+        if (keys.Length == 0)
+        {
+            min = max = 0;
+        }
+
+        if ((ulong)(max - min) >= (ulong)maxKeyRange)
+        {
+            return null;
+        }
+
+        var byKey = new int[max - min + 1];
+        Array.Fill(byKey, -1);
+        for (var row = 0; row < keys.Length; row++)
+        {
+            ref var slot = ref byKey[keys[row] - min];
+            if (slot >= 0)
+            {
+                return null; // not a key: a fact row would join several rows, which cells cannot express
+            }
+
+            slot = numberOfRow[row];
+        }
+
+        return new DenseAxis(Math.Max(distinct.Count, 1), min, byKey, storedColumns, BuildAttributes(distinct, types));
+    }
+
+    /// <summary>A fact column's axis over NULL (number 0) and the values [<paramref name="min"/>, <paramref name="max"/>] (1 and up).</summary>
+    public static DenseAxis ForFactColumn(long min, long max, int storedColumn, ColumnType type)
+    {
+        var values = new List<ScalarValue[]> { new[] { ScalarValue.Null } };
+        for (var value = min; value <= max; value++)
+        {
+            values.Add([ScalarValue.FromInt64(value)]);
+        }
+
+        return new DenseAxis(values.Count, min, null, [storedColumn], BuildAttributes(values, [type]));
+    }
+
+    /// <summary>
+    /// How a grouping set sees this axis when it keeps only the attributes <paramref name="kept"/> picks: every number
+    /// mapped to the number of its kept values, and one representative number per kept combination.
+    /// </summary>
+    public DenseProjection Project(Func<int, bool> kept)
+    {
+        var keptAttributes = new List<int>();
+        for (var a = 0; a < StoredColumns.Count; a++)
+        {
+            if (kept(StoredColumns[a]))
+            {
+                keptAttributes.Add(a);
+            }
+        }
+
+        if (keptAttributes.Count == StoredColumns.Count)
+        {
+            return new DenseProjection(Size, null, null);
+        }
+
+        var tuples = new List<ScalarValue[]>(Size);
+        for (var number = 0; number < Size; number++)
+        {
+            var tuple = new ScalarValue[keptAttributes.Count];
+            for (var k = 0; k < tuple.Length; k++)
+            {
+                tuple[k] = Attributes[keptAttributes[k]].GetScalar(number);
+            }
+
+            tuples.Add(tuple);
+        }
+
+        var (map, distinct) = NumberInOrder(tuples);
+        var representatives = new int[distinct.Count];
+        for (var number = Size - 1; number >= 0; number--)
+        {
+            representatives[map[number]] = number;
+        }
+
+        return new DenseProjection(distinct.Count, map, representatives);
+    }
+
+    /// <summary>
+    /// Numbers the distinct tuples in ascending order (values compared as the sort key compares them, NULL first):
+    /// the number of each tuple given, and the distinct tuples by number.
+    /// </summary>
+    private static (int[] Numbers, List<ScalarValue[]> Distinct) NumberInOrder(IReadOnlyList<ScalarValue[]> tuples)
+    {
+        var first = new Dictionary<ScalarValue[], int>(TupleComparer.Instance);
+        var distinct = new List<ScalarValue[]>();
+        var numbers = new int[tuples.Count];
+        for (var i = 0; i < tuples.Count; i++)
+        {
+            if (!first.TryGetValue(tuples[i], out var number))
+            {
+                number = distinct.Count;
+                first.Add(tuples[i], number);
+                distinct.Add(tuples[i]);
+            }
+
+            numbers[i] = number;
+        }
+
+        var order = Enumerable.Range(0, distinct.Count).ToArray();
+        Array.Sort(order, (x, y) => CompareTuples(distinct[x], distinct[y]));
+        var rank = new int[order.Length];
+        for (var r = 0; r < order.Length; r++)
+        {
+            rank[order[r]] = r;
+        }
+
+        for (var i = 0; i < numbers.Length; i++)
+        {
+            numbers[i] = rank[numbers[i]];
+        }
+
+        return (numbers, [.. order.Select(o => distinct[o])]);
+    }
+
+    private static int CompareTuples(ScalarValue[] x, ScalarValue[] y)
+    {
+        for (var k = 0; k < x.Length; k++)
+        {
+            var order = x[k].IsNull || y[k].IsNull ? (y[k].IsNull ? 1 : 0) - (x[k].IsNull ? 1 : 0) : x[k].CompareTo(y[k]);
+            if (order != 0)
+            {
+                return order;
+            }
+        }
+
+        return 0;
+    }
+
+    private static ColumnVector[] BuildAttributes(List<ScalarValue[]> tuples, IReadOnlyList<ColumnType> types)
+    {
+        var vectors = new ColumnVector[types.Count];
+        for (var a = 0; a < types.Count; a++)
+        {
+            var builder = new ColumnBuilder(types[a], Math.Max(tuples.Count, 1));
+            foreach (var tuple in tuples)
+            {
+                builder.Append(tuple[a]);
+            }
+
+            if (tuples.Count == 0)
+            {
+                builder.AppendNull(); // an empty table still has one number, which no fact row reaches
+            }
+
+            vectors[a] = builder.ToVector();
+            vectors[a].Freeze();
+        }
+
+        return vectors;
+    }
+
+    private sealed class TupleComparer : IEqualityComparer<ScalarValue[]>
+    {
+        public static readonly TupleComparer Instance = new();
+
+        public bool Equals(ScalarValue[]? x, ScalarValue[]? y) => x.AsSpan().SequenceEqual(y);
+
+        public int GetHashCode(ScalarValue[] tuple)
+        {
+            var hash = new HashCode();
+            foreach (var value in tuple)
+            {
+                hash.Add(value);
+            }
+
+            return hash.ToHashCode();
+        }
+    }
+}
+
+/// <summary>
+/// An axis as one grouping set sees it: <see cref="Size"/> numbers; <see cref="Map"/> takes the axis' numbers to them
+/// and <see cref="Representatives"/> back to one axis number each (both null when the set keeps every attribute).
+/// </summary>
+internal sealed record DenseProjection(int Size, int[]? Map, int[]? Representatives)
+{
+    public int Of(int number) => Map is null ? number : Map[number];
+
+    public int Representative(int projected) => Representatives is null ? projected : Representatives[projected];
+}

@@ -1,0 +1,486 @@
+using Olap.Columnar.Format;
+using Olap.Columnar.Predicates;
+using Olap.Columnar.Types;
+using Olap.Query.Catalog;
+using Olap.Query.Execution;
+using Olap.Query.Planning;
+using Olap.Query.Planning.Logical;
+using Olap.Query.Planning.Optimizer;
+
+namespace Olap.Query.Cubes;
+
+/// <summary>
+/// Computes a cube's rows without hashing group keys, when its tables form a star: one fact table joined to every
+/// other table on a key of that table, every other condition on one table, the measures over fact columns. Each
+/// dimension table's distinct combinations of the cube's dimensions are numbered once; a fact row's cell is then
+/// arithmetic on those numbers (found by array lookup of its foreign keys), and the measures add up in arrays indexed
+/// by cell. Grouping sets are rolled up from these cells the same way. A cube whose cells would not fit in memory,
+/// or whose shape is anything else, gets null: the caller then runs the cube's query as a plan.
+/// </summary>
+internal static class DenseCubeBuilder
+{
+    private static long s_builds;
+
+    /// <summary>Cubes (and cube deltas) computed densely since the process started: lets tests see which way a build went.</summary>
+    public static long Builds => Interlocked.Read(ref s_builds);
+
+    /// <summary>At most this many cells (per worker: a row count and a value per measure, eight bytes each).</summary>
+    private const long MaxCells = 1 << 25;
+
+    /// <summary>A fact column is an axis when its values span at most this many.</summary>
+    private const long MaxFactColumnRange = 1 << 16;
+
+    /// <summary>A dimension table's keys are looked up in an array of at most this many slots.</summary>
+    private const long MaxKeyRange = 1 << 26;
+
+    /// <summary>
+    /// The rows of <paramref name="definition"/> in the stored <paramref name="columns"/>, from
+    /// <paramref name="input"/> (its <see cref="CubeDefinition.InputQuery"/> bound over the tables to aggregate).
+    /// </summary>
+    public static DenseCubeSource? TryBuild(CubeDefinition definition, LogicalProjection input, IReadOnlyList<ColumnDefinition> columns, QueryContext context)
+    {
+        if (!StarBlock.TryFlatten(input.Child, out var leaves, out var conjuncts) || Star.Analyze(leaves, conjuncts) is not { } star)
+        {
+            return null;
+        }
+
+        var dimensionCount = definition.Dimensions.Count;
+        var fact = leaves[star.Fact];
+
+        // The axes in the order their dimensions first appear in the sort key: a dimension table (all its dimensions), or one fact column.
+        var keyOrder = definition.SortKey.Where(k => k.Column != definition.GroupingSetStorage)
+            .Select(k => Enumerable.Range(0, dimensionCount).First(d => definition.DimensionStorage(definition.Dimensions[d]) == k.Column))
+            .ToList();
+        var axisTables = new List<int>();
+        var axisDimensions = new List<List<int>>();
+        foreach (var d in keyOrder)
+        {
+            if (input.Expressions[d] is not BoundColumn column)
+            {
+                return null;
+            }
+
+            var table = star.TableOf(column.Index);
+            var axis = table == star.Fact ? -1 : axisTables.IndexOf(table);
+            if (axis < 0)
+            {
+                axisTables.Add(table);
+                axisDimensions.Add([]);
+                axis = axisTables.Count - 1;
+            }
+
+            axisDimensions[axis].Add(d);
+        }
+
+        for (var t = 0; t < leaves.Count; t++)
+        {
+            if (t != star.Fact && !axisTables.Contains(t))
+            {
+                axisTables.Add(t); // joined only to filter: an axis of one number
+                axisDimensions.Add([]);
+            }
+        }
+
+        var axes = new List<DenseAxis>();
+        var chunkColumns = new List<BoundExpression>();
+        for (var a = 0; a < axisTables.Count; a++)
+        {
+            var dimensions = axisDimensions[a];
+            var stored = dimensions.Select(d => definition.DimensionStorage(definition.Dimensions[d])).ToList();
+            var types = stored.Select(s => columns[s].Type).ToList();
+            if (dimensions.Where((d, k) => input.Expressions[d].Type != types[k]).Any())
+            {
+                return null;
+            }
+
+            var table = axisTables[a];
+            if (table == star.Fact)
+            {
+                var column = (BoundColumn)input.Expressions[dimensions[0]];
+                var local = column.Index - fact.Offset;
+                if (FactColumnAxis(fact.Table, local, stored[0], column.Type) is not { } factAxis)
+                {
+                    return null;
+                }
+
+                axes.Add(factAxis);
+                chunkColumns.Add(new BoundColumn(local, column.Type, "value"));
+                continue;
+            }
+
+            var (factKey, dimensionKey) = star.Keys[table];
+            var dimensionColumns = dimensions.Select(d => ((BoundColumn)input.Expressions[d]).Index - leaves[table].Offset).ToList();
+            if (NumberDimension(leaves[table], dimensionKey, dimensionColumns, star.Local[table], stored, types, context) is not { } tableAxis)
+            {
+                return null;
+            }
+
+            axes.Add(tableAxis);
+            chunkColumns.Add(new BoundColumn(factKey - fact.Offset, fact.Table.Columns[factKey - fact.Offset].Type, "key"));
+        }
+
+        // The measures, each over fact columns only, in types the cells can add up; their inputs follow the axes' in a chunk.
+        var measures = new List<DenseMeasure>();
+        var measureAt = new int[columns.Count];
+        Array.Fill(measureAt, -1);
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var role = definition.Columns[i].Role;
+            if (role is CubeColumnRole.Dimension or CubeColumnRole.GroupingSet)
+            {
+                continue;
+            }
+
+            var chunkColumn = -1;
+            var isDouble = false;
+            if (role != CubeColumnRole.CountStar)
+            {
+                var argument = input.Expressions[definition.MeasureInputs[i]];
+                if (!PlanRewriter.Columns(argument).All(c => star.TableOf(c) == star.Fact) || !Storable(role, argument.Type, columns[i].Type))
+                {
+                    return null;
+                }
+
+                isDouble = argument.Type.Physical == PhysicalKind.Double;
+                chunkColumn = chunkColumns.Count;
+                chunkColumns.Add(PlanRewriter.Shift(argument, -fact.Offset));
+            }
+
+            measureAt[i] = measures.Count;
+            measures.Add(new DenseMeasure(role, chunkColumn, isDouble));
+        }
+
+        // The axis of the fact table's leading sort column goes outermost while the fact rows are added: rows in
+        // storage order then hit a window of neighbouring cells (one order date's) that stays in cache, where in
+        // sort-key order every row would land anywhere in the whole array. The sets are laid out in sort-key order after.
+        var order = Enumerable.Range(0, axes.Count).ToList();
+        var lead = fact.Table.SortKey.Count == 0 ? -1 : order.FindIndex(a => chunkColumns[a] is BoundColumn { } key && key.Index == fact.Table.SortKey[0].Column);
+        if (lead > 0)
+        {
+            order.RemoveAt(lead);
+            order.Insert(0, lead);
+        }
+
+        long cellCount = 1;
+        var strides = new int[axes.Count];
+        for (var i = axes.Count - 1; i >= 0; i--)
+        {
+            var a = order[i];
+            strides[a] = (int)cellCount;
+            cellCount *= axes[a].Size;
+            if (cellCount > MaxCells)
+            {
+                return null;
+            }
+        }
+
+        if (DenseCells.SlotsFor(cellCount, measures.Count) > DenseCells.MaxSlots)
+        {
+            return null;
+        }
+
+        var finest = Accumulate(fact, star.Local[star.Fact], chunkColumns, axes, strides, (int)cellCount, measures, context);
+        if (finest is null)
+        {
+            return null;
+        }
+
+        // Sets in mask order, cells in number order: the rows come out in the cube's sort-key order when each axis' dimensions are consecutive in it.
+        var sets = new List<DenseSet>();
+        foreach (var set in definition.Sets.OrderBy(s => s.Mask))
+        {
+            var keeps = new bool[columns.Count];
+            foreach (var dimension in set.Dimensions)
+            {
+                keeps[definition.DimensionStorage(dimension)] = true;
+            }
+
+            sets.Add(RollUp(finest, axes, strides, set.Mask, keeps));
+        }
+
+        var sorted = axisDimensions.SelectMany(d => d).SequenceEqual(keyOrder);
+        Interlocked.Increment(ref s_builds);
+        return new DenseCubeSource(definition, columns, axes, sets, measureAt) { IsSorted = sorted };
+    }
+
+    /// <summary>A fact column as an axis: an integer or date column whose statistics give a small range.</summary>
+    private static DenseAxis? FactColumnAxis(SegmentedTable table, int column, int stored, ColumnType type)
+    {
+        if (!type.IsIntegral && type.Id != LogicalTypeId.Date || table.GetStatistics(column) is not { } statistics)
+        {
+            return null;
+        }
+
+        long min = 0, max = -1;
+        if (!statistics.Min.IsNull)
+        {
+            min = statistics.Min.Int64;
+            max = statistics.Max.Int64;
+        }
+
+        return (ulong)(max - min) < MaxFactColumnRange ? DenseAxis.ForFactColumn(min, max, stored, type) : null;
+    }
+
+    /// <summary>Whether a measure of <paramref name="role"/> over <paramref name="argument"/> values is what the cube stores as <paramref name="stored"/>.</summary>
+    private static bool Storable(CubeColumnRole role, ColumnType argument, ColumnType stored)
+    {
+        var integral = argument.Physical is PhysicalKind.Int8 or PhysicalKind.Int16 or PhysicalKind.Int32 or PhysicalKind.Int64;
+        if (!integral && argument.Physical != PhysicalKind.Double)
+        {
+            return false;
+        }
+
+        return role switch
+        {
+            CubeColumnRole.Count => stored == ColumnType.BigInt,
+            CubeColumnRole.Min or CubeColumnRole.Max => stored == argument,
+            CubeColumnRole.Average => stored == ColumnType.Double && argument.Id != LogicalTypeId.Decimal,
+            _ when argument.Physical == PhysicalKind.Double => stored == ColumnType.Double,
+            _ when argument.Id == LogicalTypeId.Decimal => stored.Id == LogicalTypeId.Decimal && stored.Physical == PhysicalKind.Int64 && stored.Scale == argument.Scale,
+            _ => argument.IsIntegral && argument.Id != LogicalTypeId.Boolean && stored == ColumnType.BigInt,
+        };
+    }
+
+    /// <summary>A dimension table's rows passing its conditions, numbered by their dimension values; null when its join column is not a key.</summary>
+    private static DenseAxis? NumberDimension((SegmentedTable Table, int Offset) leaf, int keyColumn, IReadOnlyList<int> dimensionColumns, IReadOnlyList<BoundExpression> conditions, IReadOnlyList<int> stored, IReadOnlyList<ColumnType> types, QueryContext context)
+    {
+        var (table, offset) = leaf;
+        var keyType = table.Columns[keyColumn - offset].Type;
+        if (!keyType.IsIntegral && keyType.Id != LogicalTypeId.Date)
+        {
+            return null;
+        }
+
+        var expressions = new List<BoundExpression> { new BoundColumn(keyColumn - offset, keyType, "key") };
+        expressions.AddRange(dimensionColumns.Select(c => (BoundExpression)new BoundColumn(c, table.Columns[c].Type, table.Columns[c].Name)));
+        var rows = Run(table, offset, conditions, expressions, context);
+        var keyVector = rows.GetColumn(0);
+        var keys = new List<long>(rows.RowCount);
+        var tuples = new List<ScalarValue[]>(rows.RowCount);
+        for (var row = 0; row < rows.RowCount; row++)
+        {
+            if (keyVector.IsNull(row))
+            {
+                continue; // joins no fact row
+            }
+
+            keys.Add(keyVector.GetScalar(row).Int64);
+            var tuple = new ScalarValue[dimensionColumns.Count];
+            for (var c = 0; c < tuple.Length; c++)
+            {
+                tuple[c] = rows.GetScalar(row, c + 1);
+            }
+
+            tuples.Add(tuple);
+        }
+
+        return DenseAxis.ForTable(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(keys), tuples, stored, types, MaxKeyRange);
+    }
+
+    /// <summary>One pass over the fact rows passing their conditions, on every worker, the workers' cells added up at the end.</summary>
+    private static DenseCells? Accumulate((SegmentedTable Table, int Offset) fact, IReadOnlyList<BoundExpression> conditions, IReadOnlyList<BoundExpression> expressions, List<DenseAxis> axes, int[] strides, int cellCount, List<DenseMeasure> measures, QueryContext context)
+    {
+        var physical = PhysicalPlanner.Plan(QueryOptimizer.Optimize(Plan(fact.Table, fact.Offset, conditions, expressions)));
+        var streams = physical.Open(context);
+        var workers = new DenseCellAccumulator?[streams.Count];
+        try
+        {
+            ParallelDriver.Run(streams, context, (worker, chunk) => (workers[worker] ??= new DenseCellAccumulator(axes, strides, cellCount, measures)).Add(chunk));
+        }
+        catch (OverflowException)
+        {
+            return null; // a partial sum left 64 bits; the plan's wider sums decide whether the cube's column can hold it
+        }
+
+        DenseCells? total = null;
+        foreach (var worker in workers)
+        {
+            if (worker is null)
+            {
+                continue;
+            }
+
+            if (worker.OutOfRange)
+            {
+                return null;
+            }
+
+            if (total is null)
+            {
+                total = worker.Cells;
+                continue;
+            }
+
+            var cells = worker.Cells;
+            try
+            {
+                for (var cell = 0; cell < cellCount; cell++)
+                {
+                    if (cells.Rows(cell) > 0)
+                    {
+                        total.Fold(cell, cells, cell);
+                    }
+                }
+            }
+            catch (OverflowException)
+            {
+                return null;
+            }
+        }
+
+        return total ?? new DenseCells(cellCount, measures);
+    }
+
+    /// <summary>One grouping set: each axis projected onto the dimensions the set keeps, the finest cells folded into the set's.</summary>
+    private static DenseSet RollUp(DenseCells finest, List<DenseAxis> axes, int[] strides, long mask, bool[] keeps)
+    {
+        var projections = axes.Select(axis => axis.Project(stored => keeps[stored])).ToArray();
+        var setStrides = new int[axes.Count];
+        var size = 1;
+        for (var a = axes.Count - 1; a >= 0; a--)
+        {
+            setStrides[a] = size;
+            size *= projections[a].Size;
+        }
+
+        if (projections.All(p => p.Map is null) && setStrides.SequenceEqual(strides))
+        {
+            return new DenseSet(mask, projections, setStrides, finest, finest.Occupied(), keeps);
+        }
+
+        var cells = new DenseCells(size, finest.Measures);
+        for (var cell = 0; cell < finest.Count; cell++)
+        {
+            if (finest.Rows(cell) == 0)
+            {
+                continue;
+            }
+
+            var target = 0;
+            for (var a = 0; a < axes.Count; a++)
+            {
+                target += projections[a].Of(cell / strides[a] % axes[a].Size) * setStrides[a];
+            }
+
+            cells.Fold(target, finest, cell);
+        }
+
+        return new DenseSet(mask, projections, setStrides, cells, cells.Occupied(), keeps);
+    }
+
+    /// <summary>Runs <c>SELECT expressions FROM table WHERE conditions</c> (conditions numbered as the block's output) into memory.</summary>
+    private static QueryResult Run(SegmentedTable table, int offset, IReadOnlyList<BoundExpression> conditions, IReadOnlyList<BoundExpression> expressions, QueryContext context)
+        => ResultCollector.Collect(
+            PhysicalPlanner.Plan(QueryOptimizer.Optimize(Plan(table, offset, conditions, expressions))),
+            [.. expressions.Select((e, i) => new ResultColumn($"c{i}", e.Type))],
+            context);
+
+    private static LogicalProjection Plan(SegmentedTable table, int offset, IReadOnlyList<BoundExpression> conditions, IReadOnlyList<BoundExpression> expressions)
+    {
+        LogicalOperator plan = new LogicalGet(table, table.Name, [.. Enumerable.Range(0, table.Columns.Count)], []);
+        if (PlanRewriter.And([.. conditions.Select(c => PlanRewriter.Shift(c, -offset))]) is { } predicate)
+        {
+            plan = new LogicalFilter(plan, predicate);
+        }
+
+        return new LogicalProjection(plan, expressions, [.. expressions.Select((e, i) => new OutputColumn($"c{i}", e.Type))]);
+    }
+
+    /// <summary>
+    /// The block as a star: the fact table, per other table its join (the fact's column and its own key column, both
+    /// numbered as the block's output), and per table the conditions on it alone (conditions on no column go to the fact).
+    /// </summary>
+    private sealed class Star
+    {
+        private readonly List<(SegmentedTable Table, int Offset)> _leaves;
+
+        private Star(List<(SegmentedTable Table, int Offset)> leaves, int fact, (int FactKey, int DimensionKey)[] keys, List<BoundExpression>[] local)
+        {
+            _leaves = leaves;
+            Fact = fact;
+            Keys = keys;
+            Local = local;
+        }
+
+        public int Fact { get; }
+
+        public (int FactKey, int DimensionKey)[] Keys { get; }
+
+        public List<BoundExpression>[] Local { get; }
+
+        public int TableOf(int column)
+        {
+            for (var t = _leaves.Count - 1; t >= 0; t--)
+            {
+                if (column >= _leaves[t].Offset)
+                {
+                    return t;
+                }
+            }
+
+            return -1;
+        }
+
+        public static Star? Analyze(List<(SegmentedTable Table, int Offset)> leaves, List<BoundExpression> conjuncts)
+        {
+            if (leaves.Select((l, i) => (l.Offset, i)).Any(x => x.i > 0 && leaves[x.i - 1].Offset > x.Offset))
+            {
+                return null;
+            }
+
+            var probe = new Star(leaves, -1, [], []);
+            var joins = new List<(int A, int ColumnA, int B, int ColumnB)>();
+            var local = leaves.Select(_ => new List<BoundExpression>()).ToArray();
+            var unplaced = new List<BoundExpression>();
+            foreach (var conjunct in conjuncts)
+            {
+                if (conjunct is BoundComparison { Kind: ComparisonKind.Equal, Left: BoundColumn left, Right: BoundColumn right }
+                    && probe.TableOf(left.Index) != probe.TableOf(right.Index))
+                {
+                    joins.Add((probe.TableOf(left.Index), left.Index, probe.TableOf(right.Index), right.Index));
+                    continue;
+                }
+
+                var tables = PlanRewriter.Columns(conjunct).Select(probe.TableOf).Distinct().ToList();
+                switch (tables.Count)
+                {
+                    case 0:
+                        unplaced.Add(conjunct);
+                        break;
+                    case 1:
+                        local[tables[0]].Add(conjunct);
+                        break;
+                    default:
+                        return null;
+                }
+            }
+
+            // The fact table is in every join, and every other table in exactly one; of two tables, the larger is the fact.
+            var fact = -1;
+            for (var t = 0; t < leaves.Count; t++)
+            {
+                var isFact = joins.Count == leaves.Count - 1
+                    && joins.All(j => j.A == t || j.B == t)
+                    && Enumerable.Range(0, leaves.Count).Where(o => o != t).All(o => joins.Count(j => j.A == o || j.B == o) == 1);
+                if (isFact && (fact < 0 || leaves[t].Table.EstimatedRowCount > leaves[fact].Table.EstimatedRowCount))
+                {
+                    fact = t;
+                }
+            }
+
+            if (fact < 0)
+            {
+                return null;
+            }
+
+            var keys = new (int, int)[leaves.Count];
+            foreach (var (a, columnA, b, columnB) in joins)
+            {
+                keys[a == fact ? b : a] = a == fact ? (columnA, columnB) : (columnB, columnA);
+            }
+
+            local[fact].AddRange(unplaced);
+            return new Star(leaves, fact, keys, local);
+        }
+    }
+}
