@@ -43,11 +43,14 @@ internal sealed class DenseAxis
         return slot < (ulong)_numberByKey!.Length ? _numberByKey[slot] : -1;
     }
 
-    /// <summary>A dimension table's axis from its rows' keys and attribute tuples (already filtered); null when a key repeats.</summary>
-    public static DenseAxis? ForTable(ReadOnlySpan<long> keys, IReadOnlyList<ScalarValue[]> tuples, IReadOnlyList<int> storedColumns, IReadOnlyList<ColumnType> types, long maxKeyRange)
+    /// <summary>
+    /// A dimension table's axis from its rows' keys and attribute combinations (rows already filtered; per row the
+    /// index of its combination in <paramref name="distinct"/>); null when a key repeats.
+    /// </summary>
+    public static DenseAxis? ForTable(ReadOnlySpan<long> keys, int[] tupleOfRow, List<ScalarValue[]> distinct, IReadOnlyList<int> storedColumns, IReadOnlyList<ColumnType> types, long maxKeyRange)
     {
         // Numbered in the order of their values, so cells in number order are rows in sort-key order.
-        var (numberOfRow, distinct) = NumberInOrder(tuples);
+        var numberOfRow = InOrder(tupleOfRow, ref distinct);
         long min = long.MaxValue, max = long.MinValue;
         foreach (var key in keys)
         {
@@ -125,7 +128,8 @@ internal sealed class DenseAxis
             tuples.Add(tuple);
         }
 
-        var (map, distinct) = NumberInOrder(tuples);
+        var (map, distinct) = Distinct(tuples);
+        map = InOrder(map, ref distinct);
         var representatives = new int[distinct.Count];
         for (var number = Size - 1; number >= 0; number--)
         {
@@ -135,11 +139,8 @@ internal sealed class DenseAxis
         return new DenseProjection(distinct.Count, map, representatives);
     }
 
-    /// <summary>
-    /// Numbers the distinct tuples in ascending order (values compared as the sort key compares them, NULL first):
-    /// the number of each tuple given, and the distinct tuples by number.
-    /// </summary>
-    private static (int[] Numbers, List<ScalarValue[]> Distinct) NumberInOrder(IReadOnlyList<ScalarValue[]> tuples)
+    /// <summary>Per tuple the index of its first equal in the distinct tuples returned.</summary>
+    private static (int[] Numbers, List<ScalarValue[]> Distinct) Distinct(IReadOnlyList<ScalarValue[]> tuples)
     {
         var first = new Dictionary<ScalarValue[], int>(TupleComparer.Instance);
         var distinct = new List<ScalarValue[]>();
@@ -156,20 +157,32 @@ internal sealed class DenseAxis
             numbers[i] = number;
         }
 
-        var order = Enumerable.Range(0, distinct.Count).ToArray();
-        Array.Sort(order, (x, y) => CompareTuples(distinct[x], distinct[y]));
+        return (numbers, distinct);
+    }
+
+    /// <summary>
+    /// Renumbers distinct tuples in ascending order (values compared as the sort key compares them, NULL first):
+    /// sorts <paramref name="distinct"/> and returns the new number of each entry of <paramref name="numbers"/>.
+    /// </summary>
+    private static int[] InOrder(int[] numbers, ref List<ScalarValue[]> distinct)
+    {
+        var tuples = distinct;
+        var order = Enumerable.Range(0, tuples.Count).ToArray();
+        Array.Sort(order, (x, y) => CompareTuples(tuples[x], tuples[y]));
         var rank = new int[order.Length];
         for (var r = 0; r < order.Length; r++)
         {
             rank[order[r]] = r;
         }
 
+        var renumbered = new int[numbers.Length];
         for (var i = 0; i < numbers.Length; i++)
         {
-            numbers[i] = rank[numbers[i]];
+            renumbered[i] = rank[numbers[i]];
         }
 
-        return (numbers, [.. order.Select(o => distinct[o])]);
+        distinct = [.. order.Select(o => tuples[o])];
+        return renumbered;
     }
 
     private static int CompareTuples(ScalarValue[] x, ScalarValue[] y)
@@ -207,24 +220,6 @@ internal sealed class DenseAxis
         }
 
         return vectors;
-    }
-
-    private sealed class TupleComparer : IEqualityComparer<ScalarValue[]>
-    {
-        public static readonly TupleComparer Instance = new();
-
-        public bool Equals(ScalarValue[]? x, ScalarValue[]? y) => x.AsSpan().SequenceEqual(y);
-
-        public int GetHashCode(ScalarValue[] tuple)
-        {
-            var hash = new HashCode();
-            foreach (var value in tuple)
-            {
-                hash.Add(value);
-            }
-
-            return hash.ToHashCode();
-        }
     }
 }
 

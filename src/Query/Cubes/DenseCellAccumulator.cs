@@ -172,8 +172,8 @@ internal sealed class DenseCellAccumulator
                 var value = values[row];
                 slot = BitConverter.DoubleToInt64Bits(measure.Role switch
                 {
-                    CubeColumnRole.Min => Math.Min(current, value),
-                    CubeColumnRole.Max => Math.Max(current, value),
+                    CubeColumnRole.Min => DenseCells.MinOf(current, value),
+                    CubeColumnRole.Max => DenseCells.MaxOf(current, value),
                     _ => current + value,
                 });
             }

@@ -25,7 +25,7 @@ internal sealed class DenseCells
             var measure = measures[m];
             long? start = measure.Role switch
             {
-                CubeColumnRole.Min => measure.IsDouble ? BitConverter.DoubleToInt64Bits(double.PositiveInfinity) : long.MaxValue,
+                CubeColumnRole.Min => measure.IsDouble ? BitConverter.DoubleToInt64Bits(double.NaN) : long.MaxValue,
                 CubeColumnRole.Max => measure.IsDouble ? BitConverter.DoubleToInt64Bits(double.NegativeInfinity) : long.MinValue,
                 _ => null,
             };
@@ -91,8 +91,8 @@ internal sealed class DenseCells
                 var y = BitConverter.Int64BitsToDouble(add);
                 into = BitConverter.DoubleToInt64Bits(measure.Role switch
                 {
-                    CubeColumnRole.Min => Math.Min(x, y),
-                    CubeColumnRole.Max => Math.Max(x, y),
+                    CubeColumnRole.Min => MinOf(x, y),
+                    CubeColumnRole.Max => MaxOf(x, y),
                     _ => x + y,
                 });
             }
@@ -110,6 +110,12 @@ internal sealed class DenseCells
 
         slots[target] += other[origin];
     }
+
+    /// <summary>The smaller double, NaN ordered above every number (as MIN orders it); NaN starts a minimum.</summary>
+    public static double MinOf(double x, double y) => double.IsNaN(x) || y < x ? y : x;
+
+    /// <summary>The larger double, NaN ordered above every number (as MAX orders it).</summary>
+    public static double MaxOf(double x, double y) => double.IsNaN(x) || !(double.IsNaN(y) || y > x) ? x : y;
 
     /// <summary>The cells holding rows, in cell order.</summary>
     public int[] Occupied()

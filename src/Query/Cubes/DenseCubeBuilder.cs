@@ -195,7 +195,9 @@ internal static class DenseCubeBuilder
                 keeps[definition.DimensionStorage(dimension)] = true;
             }
 
-            sets.Add(RollUp(finest, axes, strides, set.Mask, keeps));
+            var rolledUp = RollUp(finest, axes, strides, order, set.Mask, keeps);
+            // The grand total (a set of no dimensions) is one row even over no rows, as GROUP BY () is.
+            sets.Add(set.Dimensions.Count == 0 && rolledUp.Occupied.Length == 0 ? rolledUp with { Occupied = [0] } : rolledUp);
         }
 
         var sorted = axisDimensions.SelectMany(d => d).SequenceEqual(keyOrder);
@@ -218,12 +220,18 @@ internal static class DenseCubeBuilder
             max = statistics.Max.Int64;
         }
 
-        return (ulong)(max - min) < MaxFactColumnRange ? DenseAxis.ForFactColumn(min, max, stored, type) : null;
+        // An all-NULL column (max below min) is an axis of NULL alone.
+        return max < min || (ulong)(max - min) < MaxFactColumnRange ? DenseAxis.ForFactColumn(min, max, stored, type) : null;
     }
 
     /// <summary>Whether a measure of <paramref name="role"/> over <paramref name="argument"/> values is what the cube stores as <paramref name="stored"/>.</summary>
     private static bool Storable(CubeColumnRole role, ColumnType argument, ColumnType stored)
     {
+        if (role == CubeColumnRole.Count)
+        {
+            return stored == ColumnType.BigInt; // counts NULLs only: any type
+        }
+
         var integral = argument.Physical is PhysicalKind.Int8 or PhysicalKind.Int16 or PhysicalKind.Int32 or PhysicalKind.Int64;
         if (!integral && argument.Physical != PhysicalKind.Double)
         {
@@ -232,7 +240,6 @@ internal static class DenseCubeBuilder
 
         return role switch
         {
-            CubeColumnRole.Count => stored == ColumnType.BigInt,
             CubeColumnRole.Min or CubeColumnRole.Max => stored == argument,
             CubeColumnRole.Average => stored == ColumnType.Double && argument.Id != LogicalTypeId.Decimal,
             _ when argument.Physical == PhysicalKind.Double => stored == ColumnType.Double,
@@ -256,25 +263,18 @@ internal static class DenseCubeBuilder
         var rows = Run(table, offset, conditions, expressions, context);
         var keyVector = rows.GetColumn(0);
         var keys = new List<long>(rows.RowCount);
-        var tuples = new List<ScalarValue[]>(rows.RowCount);
+        var joinable = new List<int>(rows.RowCount);
         for (var row = 0; row < rows.RowCount; row++)
         {
-            if (keyVector.IsNull(row))
+            if (!keyVector.IsNull(row))
             {
-                continue; // joins no fact row
+                keys.Add(keyVector.GetScalar(row).Int64); // a NULL key joins no fact row
+                joinable.Add(row);
             }
-
-            keys.Add(keyVector.GetScalar(row).Int64);
-            var tuple = new ScalarValue[dimensionColumns.Count];
-            for (var c = 0; c < tuple.Length; c++)
-            {
-                tuple[c] = rows.GetScalar(row, c + 1);
-            }
-
-            tuples.Add(tuple);
         }
 
-        return DenseAxis.ForTable(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(keys), tuples, stored, types, MaxKeyRange);
+        var (tupleOfRow, distinct) = DimensionTuples.Of([.. Enumerable.Range(1, dimensionColumns.Count).Select(rows.GetColumn)], System.Runtime.InteropServices.CollectionsMarshal.AsSpan(joinable));
+        return DenseAxis.ForTable(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(keys), tupleOfRow, distinct, stored, types, MaxKeyRange);
     }
 
     /// <summary>One pass over the fact rows passing their conditions, on every worker, the workers' cells added up at the end.</summary>
@@ -331,8 +331,11 @@ internal static class DenseCubeBuilder
         return total ?? new DenseCells(cellCount, measures);
     }
 
-    /// <summary>One grouping set: each axis projected onto the dimensions the set keeps, the finest cells folded into the set's.</summary>
-    private static DenseSet RollUp(DenseCells finest, List<DenseAxis> axes, int[] strides, long mask, bool[] keeps)
+    /// <summary>
+    /// One grouping set: each axis projected onto the dimensions the set keeps, the finest cells (whose axes nest in
+    /// <paramref name="order"/>, outermost first) folded into the set's, which nest in axis order.
+    /// </summary>
+    private static DenseSet RollUp(DenseCells finest, List<DenseAxis> axes, int[] strides, List<int> order, long mask, bool[] keeps)
     {
         var projections = axes.Select(axis => axis.Project(stored => keeps[stored])).ToArray();
         var setStrides = new int[axes.Count];
@@ -348,21 +351,43 @@ internal static class DenseCubeBuilder
             return new DenseSet(mask, projections, setStrides, finest, finest.Occupied(), keeps);
         }
 
+        // Walk the finest cells in order with an odometer of axis numbers (innermost axis fastest), keeping the set's
+        // cell as a sum of per-axis parts: no division per cell.
+        var parts = new int[axes.Count][];
+        var numbers = new int[axes.Count];
+        var target = 0;
+        for (var a = 0; a < axes.Count; a++)
+        {
+            parts[a] = new int[axes[a].Size];
+            for (var number = 0; number < parts[a].Length; number++)
+            {
+                parts[a][number] = projections[a].Of(number) * setStrides[a];
+            }
+
+            target += parts[a][0];
+        }
+
         var cells = new DenseCells(size, finest.Measures);
         for (var cell = 0; cell < finest.Count; cell++)
         {
-            if (finest.Rows(cell) == 0)
+            if (finest.Rows(cell) > 0)
             {
-                continue;
+                cells.Fold(target, finest, cell);
             }
 
-            var target = 0;
-            for (var a = 0; a < axes.Count; a++)
+            for (var i = order.Count - 1; i >= 0; i--)
             {
-                target += projections[a].Of(cell / strides[a] % axes[a].Size) * setStrides[a];
-            }
+                var a = order[i];
+                target -= parts[a][numbers[a]];
+                if (++numbers[a] < parts[a].Length)
+                {
+                    target += parts[a][numbers[a]];
+                    break;
+                }
 
-            cells.Fold(target, finest, cell);
+                numbers[a] = 0;
+                target += parts[a][0];
+            }
         }
 
         return new DenseSet(mask, projections, setStrides, cells, cells.Occupied(), keeps);
@@ -377,13 +402,23 @@ internal static class DenseCubeBuilder
 
     private static LogicalProjection Plan(SegmentedTable table, int offset, IReadOnlyList<BoundExpression> conditions, IReadOnlyList<BoundExpression> expressions)
     {
-        LogicalOperator plan = new LogicalGet(table, table.Name, [.. Enumerable.Range(0, table.Columns.Count)], []);
-        if (PlanRewriter.And([.. conditions.Select(c => PlanRewriter.Shift(c, -offset))]) is { } predicate)
+        // Scan only the columns read: the optimizer keeps a scan's column list as given.
+        var local = conditions.Select(c => PlanRewriter.Shift(c, -offset)).ToList();
+        var read = new HashSet<int>();
+        foreach (var expression in local.Concat(expressions))
+        {
+            PlanRewriter.CollectColumns(expression, read);
+        }
+
+        var columns = read.Count == 0 ? [0] : read.Order().ToList();
+        BoundExpression Scanned(BoundExpression expression) => PlanRewriter.Replace(expression, c => c with { Index = columns.IndexOf(c.Index) });
+        LogicalOperator plan = new LogicalGet(table, table.Name, columns, []);
+        if (PlanRewriter.And([.. local.Select(Scanned)]) is { } predicate)
         {
             plan = new LogicalFilter(plan, predicate);
         }
 
-        return new LogicalProjection(plan, expressions, [.. expressions.Select((e, i) => new OutputColumn($"c{i}", e.Type))]);
+        return new LogicalProjection(plan, [.. expressions.Select(Scanned)], [.. expressions.Select((e, i) => new OutputColumn($"c{i}", e.Type))]);
     }
 
     /// <summary>
