@@ -36,12 +36,14 @@ internal sealed class DenseAxis
     /// <summary>Per stored column, the value of each number (frozen flat vectors, used as dictionaries of the output).</summary>
     public IReadOnlyList<ColumnVector> Attributes { get; }
 
-    /// <summary>The number of a joined row's key, or -1 when no dimension row with that key passed the cube's conditions.</summary>
-    public int NumberOfKey(long key)
-    {
-        var slot = (ulong)(key - Min);
-        return slot < (ulong)_numberByKey!.Length ? _numberByKey[slot] : -1;
-    }
+    /// <summary>
+    /// The share of keys in the key range that have a number (1 for a fact column): an axis that drops many rows is
+    /// looked up first, so the other axes see only the rows that remain.
+    /// </summary>
+    public double Coverage => _numberByKey is null || _numberByKey.Length == 0 ? 1 : (double)_numberByKey.Count(n => n >= 0) / _numberByKey.Length;
+
+    /// <summary>Per key from <see cref="Min"/> on, its number or -1 (a dimension table; empty for a fact column).</summary>
+    public ReadOnlySpan<int> NumbersByKey => _numberByKey;
 
     /// <summary>
     /// A dimension table's axis from its rows' keys and attribute combinations (rows already filtered; per row the

@@ -5,16 +5,29 @@ using Olap.Query.Execution;
 namespace Olap.Query.Cubes;
 
 /// <summary>
-/// One worker's pass over fact rows: each row's cell from its axis inputs (a foreign key looked up in its dimension's
-/// numbering, or a fact column's value), then each measure added into that cell. Rows whose key finds no dimension row
-/// drop out, as an inner join drops them. Chunk columns: one input per axis, then the measures' inputs.
+/// Where fact rows are added: an array of <see cref="Cells"/> cells, and per axis the part each axis number contributes
+/// to a row's cell (a number times the axis' stride; for a grouping set, the number of the set's projection of it).
+/// </summary>
+internal sealed record DenseGrid(int Cells, int[][] Parts)
+{
+    /// <summary>The grid of every axis number, axis a varying with stride <paramref name="strides"/>[a].</summary>
+    public static DenseGrid Finest(IReadOnlyList<DenseAxis> axes, int[] strides, int cells)
+        => new(cells, [.. axes.Select((axis, a) => Enumerable.Range(0, axis.Size).Select(number => number * strides[a]).ToArray())]);
+}
+
+/// <summary>
+/// One worker's pass over fact rows: each row's cell in every grid from its axis inputs (a foreign key looked up in its
+/// dimension's numbering, or a fact column's value), then each measure added into those cells. Rows whose key finds
+/// no dimension row drop out, as an inner join drops them. Chunk columns: one input per axis, then the measures' inputs.
 /// </summary>
 internal sealed class DenseCellAccumulator
 {
     private readonly IReadOnlyList<DenseAxis> _axes;
-    private readonly int[] _strides;
+    private readonly IReadOnlyList<DenseGrid> _grids;
+    private readonly int[] _lookupOrder;
+    private readonly int[][][] _parts;
     private int[] _rows = new int[VectorSize.Standard];
-    private int[] _cells = new int[VectorSize.Standard];
+    private int[][] _cells;
     private long[] _wide = new long[VectorSize.Standard];
     private long[]? _int64Scratch;
     private int[]? _int32Scratch;
@@ -23,14 +36,18 @@ internal sealed class DenseCellAccumulator
     private double[]? _doubleScratch;
     private int[]? _identity;
 
-    public DenseCellAccumulator(IReadOnlyList<DenseAxis> axes, int[] strides, int cells, IReadOnlyList<DenseMeasure> measures)
+    public DenseCellAccumulator(IReadOnlyList<DenseAxis> axes, IReadOnlyList<DenseGrid> grids, IReadOnlyList<DenseMeasure> measures)
     {
         _axes = axes;
-        _strides = strides;
-        Cells = new DenseCells(cells, measures);
+        _grids = grids;
+        _lookupOrder = [.. Enumerable.Range(0, axes.Count).OrderBy(a => axes[a].Coverage)];
+        _parts = [.. grids.Select(grid => grid.Parts)];
+        _cells = [.. grids.Select(_ => new int[VectorSize.Standard])];
+        Cells = [.. grids.Select(grid => new DenseCells(grid.Cells, measures))];
     }
 
-    public DenseCells Cells { get; }
+    /// <summary>Per grid, the cells this worker added rows into.</summary>
+    public DenseCells[] Cells { get; }
 
     /// <summary>Set when a fact column held a value outside the range its statistics gave: the cells are not to be trusted.</summary>
     public bool OutOfRange { get; private set; }
@@ -40,7 +57,7 @@ internal sealed class DenseCellAccumulator
         if (_rows.Length < chunk.Count)
         {
             _rows = new int[chunk.Count];
-            _cells = new int[chunk.Count];
+            _cells = [.. _grids.Select(_ => new int[chunk.Count])];
             _wide = new long[chunk.Count];
         }
 
@@ -52,63 +69,117 @@ internal sealed class DenseCellAccumulator
         var live = VectorValues.LiveRows(chunk, _identity);
         var n = live.Length;
         live.CopyTo(_rows);
-        _cells.AsSpan(0, n).Clear();
-        for (var a = 0; a < _axes.Count && n > 0; a++)
+        foreach (var cells in _cells)
         {
-            n = _axes[a].IsFactColumn ? AddFactColumn(chunk.Columns[a], _axes[a], _strides[a], n) : AddKey(chunk.Columns[a], _axes[a], _strides[a], n);
+            cells.AsSpan(0, n).Clear();
         }
 
-        // From cell numbers to the index of each cell's first slot.
-        var cells = Cells;
-        var stride = cells.Stride;
-        for (var k = 0; k < n; k++)
+        foreach (var a in _lookupOrder)
         {
-            _cells[k] *= stride;
-        }
-
-        for (var m = 0; m < cells.Measures.Count && n > 0; m++)
-        {
-            var measure = cells.Measures[m];
-            if (measure.Role != CubeColumnRole.CountStar)
+            if (n == 0)
             {
-                AddMeasure(chunk.Columns[measure.Input], measure, DenseCells.ValueSlot(m), n);
+                break;
             }
+
+            n = _axes[a].IsFactColumn ? AddFactColumn(chunk.Columns[a], _axes[a], a, n) : AddKey(chunk.Columns[a], _axes[a], a, n);
         }
 
-        var slots = cells.Slots;
-        for (var k = 0; k < n; k++)
+        for (var g = 0; g < _grids.Count && n > 0; g++)
         {
-            slots[_cells[k]]++;
+            // From cell numbers to the index of each cell's first slot.
+            var grid = Cells[g];
+            var cells = _cells[g];
+            var stride = grid.Stride;
+            for (var k = 0; k < n; k++)
+            {
+                cells[k] *= stride;
+            }
+
+            for (var m = 0; m < grid.Measures.Count; m++)
+            {
+                var measure = grid.Measures[m];
+                if (measure.Role != CubeColumnRole.CountStar)
+                {
+                    AddMeasure(chunk.Columns[measure.Input], measure, grid.Slots, cells, DenseCells.ValueSlot(m), n);
+                }
+            }
+
+            var slots = grid.Slots;
+            for (var k = 0; k < n; k++)
+            {
+                slots[cells[k]]++;
+            }
         }
     }
 
-    private int AddKey(ColumnVector vector, DenseAxis axis, int stride, int n)
+    private int AddKey(ColumnVector vector, DenseAxis axis, int a, int n) => vector.Type.Physical switch
     {
-        var keys = Integers(vector);
+        PhysicalKind.Int32 => AddKey(VectorValues.Read(vector, ref _int32Scratch), vector, axis, a, n),
+        PhysicalKind.Int64 => AddKey(VectorValues.Read(vector, ref _int64Scratch), vector, axis, a, n),
+        _ => AddKey(Integers(vector), vector, axis, a, n),
+    };
+
+    /// <summary>Looks up each remaining row's key: rows without a number drop out, the others' cells gain the number's part.</summary>
+    private int AddKey<T>(ReadOnlySpan<T> keys, ColumnVector vector, DenseAxis axis, int a, int n)
+        where T : unmanaged, System.Numerics.IBinaryInteger<T>
+    {
+        var numbers = axis.NumbersByKey;
+        var min = axis.Min;
         var nullable = !vector.Validity.AllValid;
+        var rows = _rows;
         var kept = 0;
+        if (_cells.Length == 1)
+        {
+            var cells = _cells[0];
+            var parts = _parts[0][a];
+            for (var k = 0; k < n; k++)
+            {
+                var row = rows[k];
+                var slot = (ulong)(long.CreateTruncating(keys[row]) - min);
+                if (slot >= (ulong)numbers.Length || (nullable && vector.IsNull(row)))
+                {
+                    continue;
+                }
+
+                var number = numbers[(int)slot];
+                if (number >= 0)
+                {
+                    rows[kept] = row;
+                    cells[kept++] = cells[k] + parts[number];
+                }
+            }
+
+            return kept;
+        }
+
         for (var k = 0; k < n; k++)
         {
-            var row = _rows[k];
-            if (nullable && vector.IsNull(row))
+            var row = rows[k];
+            var slot = (ulong)(long.CreateTruncating(keys[row]) - min);
+            if (slot >= (ulong)numbers.Length || (nullable && vector.IsNull(row)))
             {
                 continue;
             }
 
-            var number = axis.NumberOfKey(keys[row]);
+            var number = numbers[(int)slot];
             if (number < 0)
             {
                 continue;
             }
 
-            _rows[kept] = row;
-            _cells[kept++] = _cells[k] + (number * stride);
+            rows[kept] = row;
+            for (var g = 0; g < _cells.Length; g++)
+            {
+                _cells[g][kept] = _cells[g][k] + _parts[g][a][number];
+            }
+
+            kept++;
         }
 
         return kept;
     }
 
-    private int AddFactColumn(ColumnVector vector, DenseAxis axis, int stride, int n)
+    private int AddFactColumn(ColumnVector vector, DenseAxis axis, int a, int n)
     {
         var values = Integers(vector);
         var nullable = !vector.Validity.AllValid;
@@ -129,16 +200,18 @@ internal sealed class DenseCellAccumulator
                 number = (int)offset + 1;
             }
 
-            _cells[k] += number * stride;
+            for (var g = 0; g < _cells.Length; g++)
+            {
+                _cells[g][k] += _parts[g][a][number];
+            }
         }
 
         return n;
     }
 
     /// <summary>Adds one measure's inputs: the value into slot <paramref name="valueSlot"/> of each row's cell, a NULL into the slot after.</summary>
-    private void AddMeasure(ColumnVector vector, DenseMeasure measure, int valueSlot, int n)
+    private void AddMeasure(ColumnVector vector, DenseMeasure measure, long[] slots, int[] cells, int valueSlot, int n)
     {
-        var slots = Cells.Slots;
         var nullable = !vector.Validity.AllValid;
         if (nullable)
         {
@@ -146,7 +219,7 @@ internal sealed class DenseCellAccumulator
             {
                 if (vector.IsNull(_rows[k]))
                 {
-                    slots[_cells[k] + valueSlot + 1]++;
+                    slots[cells[k] + valueSlot + 1]++;
                 }
             }
         }
@@ -167,7 +240,7 @@ internal sealed class DenseCellAccumulator
                     continue;
                 }
 
-                ref var slot = ref slots[_cells[k] + valueSlot];
+                ref var slot = ref slots[cells[k] + valueSlot];
                 var current = BitConverter.Int64BitsToDouble(slot);
                 var value = values[row];
                 slot = BitConverter.DoubleToInt64Bits(measure.Role switch
@@ -186,7 +259,7 @@ internal sealed class DenseCellAccumulator
         {
             for (var k = 0; k < n; k++)
             {
-                ref var sum = ref slots[_cells[k] + valueSlot];
+                ref var sum = ref slots[cells[k] + valueSlot];
                 sum = checked(sum + integers[_rows[k]]);
             }
 
@@ -201,7 +274,7 @@ internal sealed class DenseCellAccumulator
                 continue;
             }
 
-            ref var slot = ref slots[_cells[k] + valueSlot];
+            ref var slot = ref slots[cells[k] + valueSlot];
             var value = integers[row];
             slot = measure.Role switch
             {

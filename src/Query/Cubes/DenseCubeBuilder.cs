@@ -174,30 +174,39 @@ internal static class DenseCubeBuilder
             }
         }
 
-        if (DenseCells.SlotsFor(cellCount, measures.Count) > DenseCells.MaxSlots)
-        {
-            return null;
-        }
-
-        var finest = Accumulate(fact, star.Local[star.Fact], chunkColumns, axes, strides, (int)cellCount, measures, context);
-        if (finest is null)
-        {
-            return null;
-        }
-
         // Sets in mask order, cells in number order: the rows come out in the cube's sort-key order when each axis' dimensions are consecutive in it.
-        var sets = new List<DenseSet>();
-        foreach (var set in definition.Sets.OrderBy(s => s.Mask))
+        var layouts = definition.Sets.OrderBy(s => s.Mask).Select(set => Layout(definition, columns.Count, axes, set)).ToList();
+
+        // Several sets whose cells together are fewer than the finest grain's (their dimensions differ, so their
+        // product is sparse) are added into directly, each row into one cell of each; otherwise the rows go into the
+        // finest cells once and every set is rolled up from those.
+        List<(SetLayout Layout, DenseCells Cells)> filled;
+        if (layouts.Count > 1 && layouts.Sum(l => (long)l.Size) < cellCount)
         {
-            var keeps = new bool[columns.Count];
-            foreach (var dimension in set.Dimensions)
+            var grids = layouts.Select(l => new DenseGrid(l.Size, [.. axes.Select((axis, a) => Enumerable.Range(0, axis.Size).Select(n => l.Projections[a].Of(n) * l.Strides[a]).ToArray())])).ToList();
+            if (Accumulate(fact, star.Local[star.Fact], chunkColumns, axes, grids, measures, context) is not { } cells)
             {
-                keeps[definition.DimensionStorage(dimension)] = true;
+                return null;
             }
 
-            var rolledUp = RollUp(finest, axes, strides, order, set.Mask, keeps);
+            filled = [.. layouts.Select((l, i) => (l, cells[i]))];
+        }
+        else
+        {
+            if (Accumulate(fact, star.Local[star.Fact], chunkColumns, axes, [DenseGrid.Finest(axes, strides, (int)cellCount)], measures, context) is not [var finest])
+            {
+                return null;
+            }
+
+            filled = [.. layouts.Select(l => (l, RollUp(finest, axes, strides, order, l)))];
+        }
+
+        var sets = new List<DenseSet>();
+        foreach (var (layout, cells) in filled)
+        {
             // The grand total (a set of no dimensions) is one row even over no rows, as GROUP BY () is.
-            sets.Add(set.Dimensions.Count == 0 && rolledUp.Occupied.Length == 0 ? rolledUp with { Occupied = [0] } : rolledUp);
+            var occupied = cells.Occupied();
+            sets.Add(new DenseSet(layout.Mask, layout.Projections, layout.Strides, cells, layout.IsGrandTotal && occupied.Length == 0 ? [0] : occupied, layout.Keeps));
         }
 
         var sorted = axisDimensions.SelectMany(d => d).SequenceEqual(keyOrder);
@@ -277,22 +286,27 @@ internal static class DenseCubeBuilder
         return DenseAxis.ForTable(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(keys), tupleOfRow, distinct, stored, types, MaxKeyRange);
     }
 
-    /// <summary>One pass over the fact rows passing their conditions, on every worker, the workers' cells added up at the end.</summary>
-    private static DenseCells? Accumulate((SegmentedTable Table, int Offset) fact, IReadOnlyList<BoundExpression> conditions, IReadOnlyList<BoundExpression> expressions, List<DenseAxis> axes, int[] strides, int cellCount, List<DenseMeasure> measures, QueryContext context)
+    /// <summary>One pass over the fact rows passing their conditions, on every worker, each worker's grids added up at the end.</summary>
+    private static DenseCells[]? Accumulate((SegmentedTable Table, int Offset) fact, IReadOnlyList<BoundExpression> conditions, IReadOnlyList<BoundExpression> expressions, List<DenseAxis> axes, IReadOnlyList<DenseGrid> grids, List<DenseMeasure> measures, QueryContext context)
     {
+        if (grids.Any(grid => DenseCells.SlotsFor(grid.Cells, measures.Count) > DenseCells.MaxSlots))
+        {
+            return null;
+        }
+
         var physical = PhysicalPlanner.Plan(QueryOptimizer.Optimize(Plan(fact.Table, fact.Offset, conditions, expressions)));
         var streams = physical.Open(context);
         var workers = new DenseCellAccumulator?[streams.Count];
         try
         {
-            ParallelDriver.Run(streams, context, (worker, chunk) => (workers[worker] ??= new DenseCellAccumulator(axes, strides, cellCount, measures)).Add(chunk));
+            ParallelDriver.Run(streams, context, (worker, chunk) => (workers[worker] ??= new DenseCellAccumulator(axes, grids, measures)).Add(chunk));
         }
         catch (OverflowException)
         {
             return null; // a partial sum left 64 bits; the plan's wider sums decide whether the cube's column can hold it
         }
 
-        DenseCells? total = null;
+        DenseCells[]? total = null;
         foreach (var worker in workers)
         {
             if (worker is null)
@@ -311,14 +325,17 @@ internal static class DenseCubeBuilder
                 continue;
             }
 
-            var cells = worker.Cells;
             try
             {
-                for (var cell = 0; cell < cellCount; cell++)
+                for (var g = 0; g < grids.Count; g++)
                 {
-                    if (cells.Rows(cell) > 0)
+                    var cells = worker.Cells[g];
+                    for (var cell = 0; cell < cells.Count; cell++)
                     {
-                        total.Fold(cell, cells, cell);
+                        if (cells.Rows(cell) > 0)
+                        {
+                            total[g].Fold(cell, cells, cell);
+                        }
                     }
                 }
             }
@@ -328,27 +345,39 @@ internal static class DenseCubeBuilder
             }
         }
 
-        return total ?? new DenseCells(cellCount, measures);
+        return total ?? [.. grids.Select(grid => new DenseCells(grid.Cells, measures))];
     }
 
-    /// <summary>
-    /// One grouping set: each axis projected onto the dimensions the set keeps, the finest cells (whose axes nest in
-    /// <paramref name="order"/>, outermost first) folded into the set's, which nest in axis order.
-    /// </summary>
-    private static DenseSet RollUp(DenseCells finest, List<DenseAxis> axes, int[] strides, List<int> order, long mask, bool[] keeps)
+    /// <summary>How one grouping set lays out its cells: each axis projected onto the dimensions it keeps, the axes nesting in axis order.</summary>
+    private static SetLayout Layout(CubeDefinition definition, int columnCount, List<DenseAxis> axes, CubeGroupingSet set)
     {
+        var keeps = new bool[columnCount];
+        foreach (var dimension in set.Dimensions)
+        {
+            keeps[definition.DimensionStorage(dimension)] = true;
+        }
+
         var projections = axes.Select(axis => axis.Project(stored => keeps[stored])).ToArray();
-        var setStrides = new int[axes.Count];
+        var strides = new int[axes.Count];
         var size = 1;
         for (var a = axes.Count - 1; a >= 0; a--)
         {
-            setStrides[a] = size;
+            strides[a] = size;
             size *= projections[a].Size;
         }
 
-        if (projections.All(p => p.Map is null) && setStrides.SequenceEqual(strides))
+        return new SetLayout(set.Mask, keeps, projections, strides, size, set.Dimensions.Count == 0);
+    }
+
+    /// <summary>
+    /// One grouping set's cells folded from the finest cells (whose axes nest in <paramref name="order"/>, outermost
+    /// first, with <paramref name="strides"/>); the finest cells themselves when they are laid out as the set's.
+    /// </summary>
+    private static DenseCells RollUp(DenseCells finest, List<DenseAxis> axes, int[] strides, List<int> order, SetLayout layout)
+    {
+        if (layout.Projections.All(p => p.Map is null) && layout.Strides.SequenceEqual(strides))
         {
-            return new DenseSet(mask, projections, setStrides, finest, finest.Occupied(), keeps);
+            return finest;
         }
 
         // Walk the finest cells in order with an odometer of axis numbers (innermost axis fastest), keeping the set's
@@ -361,13 +390,13 @@ internal static class DenseCubeBuilder
             parts[a] = new int[axes[a].Size];
             for (var number = 0; number < parts[a].Length; number++)
             {
-                parts[a][number] = projections[a].Of(number) * setStrides[a];
+                parts[a][number] = layout.Projections[a].Of(number) * layout.Strides[a];
             }
 
             target += parts[a][0];
         }
 
-        var cells = new DenseCells(size, finest.Measures);
+        var cells = new DenseCells(layout.Size, finest.Measures);
         for (var cell = 0; cell < finest.Count; cell++)
         {
             if (finest.Rows(cell) > 0)
@@ -390,8 +419,11 @@ internal static class DenseCubeBuilder
             }
         }
 
-        return new DenseSet(mask, projections, setStrides, cells, cells.Occupied(), keeps);
+        return cells;
     }
+
+    /// <summary>A grouping set's cell layout: its mask, the stored dimension columns it keeps, and its projected axes.</summary>
+    private sealed record SetLayout(long Mask, bool[] Keeps, DenseProjection[] Projections, int[] Strides, int Size, bool IsGrandTotal);
 
     /// <summary>Runs <c>SELECT expressions FROM table WHERE conditions</c> (conditions numbered as the block's output) into memory.</summary>
     private static QueryResult Run(SegmentedTable table, int offset, IReadOnlyList<BoundExpression> conditions, IReadOnlyList<BoundExpression> expressions, QueryContext context)
