@@ -27,6 +27,8 @@ internal sealed class DenseCellAccumulator
     private readonly int[] _lookupOrder;
     private readonly int[][][] _parts;
     private int[] _rows = new int[VectorSize.Standard];
+    private int[] _from = new int[VectorSize.Standard];
+    private int[] _numbers = new int[VectorSize.Standard];
     private int[][] _cells;
     private long[] _wide = new long[VectorSize.Standard];
     private long[]? _int64Scratch;
@@ -57,6 +59,8 @@ internal sealed class DenseCellAccumulator
         if (_rows.Length < chunk.Count)
         {
             _rows = new int[chunk.Count];
+            _from = new int[chunk.Count];
+            _numbers = new int[chunk.Count];
             _cells = [.. _grids.Select(_ => new int[chunk.Count])];
             _wide = new long[chunk.Count];
         }
@@ -152,6 +156,8 @@ internal sealed class DenseCellAccumulator
             return kept;
         }
 
+        // Several grids: which rows stay (and their numbers) first, then each grid's cells in a loop of its own.
+        var from = _from;
         for (var k = 0; k < n; k++)
         {
             var row = rows[k];
@@ -162,18 +168,22 @@ internal sealed class DenseCellAccumulator
             }
 
             var number = numbers[(int)slot];
-            if (number < 0)
+            if (number >= 0)
             {
-                continue;
+                rows[kept] = row;
+                from[kept] = k;
+                _numbers[kept++] = number;
             }
+        }
 
-            rows[kept] = row;
-            for (var g = 0; g < _cells.Length; g++)
+        for (var g = 0; g < _cells.Length; g++)
+        {
+            var cells = _cells[g];
+            var parts = _parts[g][a];
+            for (var j = 0; j < kept; j++)
             {
-                _cells[g][kept] = _cells[g][k] + _parts[g][a][number];
+                cells[j] = cells[from[j]] + parts[_numbers[j]]; // from[j] >= j: read before any later write
             }
-
-            kept++;
         }
 
         return kept;
