@@ -33,8 +33,10 @@ GROUP BY GROUPING SETS (
 
 -- Q4.1-Q4.3: the whole star, profit for American customers (every Q4 query asks for c_region = 'AMERICA'), by
 -- customer nation and manufacturer (Q4.1), supplier nation and category (Q4.2), supplier city and brand (Q4.3).
+-- A cube is sorted by its dimensions in select-list order: category before city keeps Q4.3's nation and category
+-- together (one row group a year) and each row group's brands to one category's forty.
 CREATE MATERIALIZED VIEW ssb_q4_cube AS
-SELECT d_year, c_nation, s_region, s_nation, s_city, p_mfgr, p_category, p_brand1,
+SELECT d_year, c_nation, s_region, s_nation, p_mfgr, p_category, s_city, p_brand1,
        sum(lo_revenue - lo_supplycost) AS profit
 FROM lineorder
 JOIN date ON lo_orderdate = d_datekey

@@ -187,6 +187,23 @@ internal sealed class DenseAxis
         return renumbered;
     }
 
+    /// <summary>
+    /// Per axis number, the rank of its value of attribute <paramref name="attribute"/> among that attribute's distinct
+    /// values in sort order (NULL first, rank 0), and the highest rank.
+    /// </summary>
+    public (int[] Ranks, int Highest) Ranks(int attribute)
+    {
+        var values = new List<ScalarValue[]>(Size);
+        for (var number = 0; number < Size; number++)
+        {
+            values.Add([Attributes[attribute].GetScalar(number)]);
+        }
+
+        var (numbers, distinct) = Distinct(values);
+        var ranks = InOrder(numbers, ref distinct);
+        return (ranks, distinct.Count - 1);
+    }
+
     private static int CompareTuples(ScalarValue[] x, ScalarValue[] y)
     {
         for (var k = 0; k < x.Length; k++)

@@ -201,17 +201,71 @@ internal static class DenseCubeBuilder
             filled = [.. layouts.Select(l => (l, RollUp(finest, axes, strides, order, l)))];
         }
 
+        // Each set's rows in sort-key order: the set's occupied cells ordered by their dimensions' ranks packed into
+        // one number (cell order already is that order when each table's dimensions are adjacent in the key).
+        var sortColumns = new List<(int Axis, int[] Ranks, int Bits, int Stored)>();
+        var packedBits = 0;
+        foreach (var key in definition.SortKey)
+        {
+            var a = axes.FindIndex(axis => axis.StoredColumns.Contains(key.Column));
+            if (a >= 0)
+            {
+                var (ranks, highest) = axes[a].Ranks(axes[a].StoredColumns.ToList().IndexOf(key.Column));
+                var bits = 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)highest);
+                packedBits += bits;
+                sortColumns.Add((a, ranks, bits, key.Column));
+            }
+        }
+
         var sets = new List<DenseSet>();
         foreach (var (layout, cells) in filled)
         {
             // The grand total (a set of no dimensions) is one row even over no rows, as GROUP BY () is.
             var occupied = cells.Occupied();
-            sets.Add(new DenseSet(layout.Mask, layout.Projections, layout.Strides, cells, layout.IsGrandTotal && occupied.Length == 0 ? [0] : occupied, layout.Keeps));
+            if (layout.IsGrandTotal && occupied.Length == 0)
+            {
+                occupied = [0];
+            }
+
+            if (packedBits <= 63)
+            {
+                SortCells(occupied, layout, sortColumns);
+            }
+
+            sets.Add(new DenseSet(layout.Mask, layout.Projections, layout.Strides, cells, occupied, layout.Keeps));
         }
 
-        var sorted = axisDimensions.SelectMany(d => d).SequenceEqual(keyOrder);
         Interlocked.Increment(ref s_builds);
-        return new DenseCubeSource(definition, columns, axes, sets, measureAt) { IsSorted = sorted };
+        return new DenseCubeSource(definition, columns, axes, sets, measureAt) { IsSorted = packedBits <= 63 };
+    }
+
+    /// <summary>Orders a set's occupied cells by the packed ranks of the dimensions it keeps, in sort-key order.</summary>
+    private static void SortCells(int[] occupied, SetLayout layout, List<(int Axis, int[] Ranks, int Bits, int Stored)> sortColumns)
+    {
+        var keys = new long[occupied.Length];
+        var ascending = true;
+        for (var j = 0; j < occupied.Length; j++)
+        {
+            var cell = occupied[j];
+            long key = 0;
+            foreach (var (a, ranks, bits, stored) in sortColumns)
+            {
+                key <<= bits;
+                if (layout.Keeps[stored])
+                {
+                    var projection = layout.Projections[a];
+                    key |= (uint)ranks[projection.Representative(cell / layout.Strides[a] % projection.Size)];
+                }
+            }
+
+            keys[j] = key;
+            ascending &= j == 0 || keys[j - 1] <= key;
+        }
+
+        if (!ascending)
+        {
+            Array.Sort(keys, occupied);
+        }
     }
 
     /// <summary>A fact column as an axis: an integer or date column whose statistics give a small range.</summary>

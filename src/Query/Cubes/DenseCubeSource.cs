@@ -55,7 +55,7 @@ internal sealed class DenseCubeSource : ITableSource
 
     public string Name => "dense cube";
 
-    /// <summary>True when the rows, read morsel after morsel, are in the cube's sort-key order.</summary>
+    /// <summary>True when the rows, read morsel after morsel, are in the cube's sort-key order (its dimensions' ranks fit in 63 bits).</summary>
     public bool IsSorted { get; init; }
 
     /// <summary>Hands every row, in order, to <paramref name="consume"/> in chunks of all stored columns.</summary>
