@@ -46,6 +46,15 @@ internal sealed class DenseAxis
     public ReadOnlySpan<int> NumbersByKey => _numberByKey;
 
     /// <summary>
+    /// <see cref="NumbersByKey"/> in one byte per key (255 for none) when the axis has fewer than 255 numbers: fact rows
+    /// look their keys up at random, and a quarter of the array stays in cache (300 K customers in 300 KB).
+    /// </summary>
+    public byte[]? ByteNumbersByKey { get; private set; }
+
+    /// <summary><see cref="NumbersByKey"/> in two bytes per key (65535 for none) when the axis has fewer than 65535 numbers.</summary>
+    public ushort[]? ShortNumbersByKey { get; private set; }
+
+    /// <summary>
     /// A dimension table's axis from its rows' keys and attribute combinations (rows already filtered; per row the
     /// index of its combination in <paramref name="distinct"/>); null when a key repeats.
     /// </summary>
@@ -83,7 +92,17 @@ internal sealed class DenseAxis
             slot = numberOfRow[row];
         }
 
-        return new DenseAxis(Math.Max(distinct.Count, 1), min, byKey, storedColumns, BuildAttributes(distinct, types));
+        var axis = new DenseAxis(Math.Max(distinct.Count, 1), min, byKey, storedColumns, BuildAttributes(distinct, types));
+        if (axis.Size < byte.MaxValue)
+        {
+            axis.ByteNumbersByKey = [.. byKey.Select(number => number < 0 ? byte.MaxValue : (byte)number)];
+        }
+        else if (axis.Size < ushort.MaxValue)
+        {
+            axis.ShortNumbersByKey = [.. byKey.Select(number => number < 0 ? ushort.MaxValue : (ushort)number)];
+        }
+
+        return axis;
     }
 
     /// <summary>A fact column's axis over NULL (number 0) and the values [<paramref name="min"/>, <paramref name="max"/>] (1 and up).</summary>

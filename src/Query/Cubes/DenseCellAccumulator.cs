@@ -123,11 +123,17 @@ internal sealed class DenseCellAccumulator
         _ => AddKey(Integers(vector), vector, axis, a, n),
     };
 
-    /// <summary>Looks up each remaining row's key: rows without a number drop out, the others' cells gain the number's part.</summary>
     private int AddKey<T>(ReadOnlySpan<T> keys, ColumnVector vector, DenseAxis axis, int a, int n)
         where T : unmanaged, System.Numerics.IBinaryInteger<T>
+        => axis.ByteNumbersByKey is { } bytes ? AddKey(keys, bytes, byte.MaxValue, vector, axis, a, n)
+            : axis.ShortNumbersByKey is { } shorts ? AddKey(keys, shorts, ushort.MaxValue, vector, axis, a, n)
+            : AddKey(keys, axis.NumbersByKey, -1, vector, axis, a, n);
+
+    /// <summary>Looks up each remaining row's key: rows without a number drop out, the others' cells gain the number's part.</summary>
+    private int AddKey<T, TNumber>(ReadOnlySpan<T> keys, ReadOnlySpan<TNumber> numbers, int none, ColumnVector vector, DenseAxis axis, int a, int n)
+        where T : unmanaged, System.Numerics.IBinaryInteger<T>
+        where TNumber : unmanaged, System.Numerics.IBinaryInteger<TNumber>
     {
-        var numbers = axis.NumbersByKey;
         var min = axis.Min;
         var nullable = !vector.Validity.AllValid;
         var rows = _rows;
@@ -145,8 +151,8 @@ internal sealed class DenseCellAccumulator
                     continue;
                 }
 
-                var number = numbers[(int)slot];
-                if (number >= 0)
+                var number = int.CreateTruncating(numbers[(int)slot]);
+                if (number != none)
                 {
                     rows[kept] = row;
                     cells[kept++] = cells[k] + parts[number];
@@ -167,8 +173,8 @@ internal sealed class DenseCellAccumulator
                 continue;
             }
 
-            var number = numbers[(int)slot];
-            if (number >= 0)
+            var number = int.CreateTruncating(numbers[(int)slot]);
+            if (number != none)
             {
                 rows[kept] = row;
                 from[kept] = k;
@@ -189,30 +195,42 @@ internal sealed class DenseCellAccumulator
         return kept;
     }
 
-    private int AddFactColumn(ColumnVector vector, DenseAxis axis, int a, int n)
+    private int AddFactColumn(ColumnVector vector, DenseAxis axis, int a, int n) => vector.Type.Physical switch
     {
-        var values = Integers(vector);
+        PhysicalKind.Int32 => AddFactColumn(VectorValues.Read(vector, ref _int32Scratch), vector, axis, a, n),
+        PhysicalKind.Int64 => AddFactColumn(VectorValues.Read(vector, ref _int64Scratch), vector, axis, a, n),
+        _ => AddFactColumn(Integers(vector), vector, axis, a, n),
+    };
+
+    /// <summary>Adds each remaining row's value number (NULL 0, then one per value from the axis' minimum) to its cells.</summary>
+    private int AddFactColumn<T>(ReadOnlySpan<T> values, ColumnVector vector, DenseAxis axis, int a, int n)
+        where T : unmanaged, System.Numerics.IBinaryInteger<T>
+    {
         var nullable = !vector.Validity.AllValid;
         var range = (ulong)(axis.Size - 1);
-        for (var k = 0; k < n; k++)
+        var min = axis.Min;
+        var rows = _rows;
+        for (var g = 0; g < _cells.Length; g++)
         {
-            var row = _rows[k];
-            var number = 0;
-            if (!nullable || !vector.IsNull(row))
+            var cells = _cells[g];
+            var parts = _parts[g][a];
+            for (var k = 0; k < n; k++)
             {
-                var offset = (ulong)(values[row] - axis.Min);
-                if (offset >= range)
+                var row = rows[k];
+                var number = 0;
+                if (!nullable || !vector.IsNull(row))
                 {
-                    OutOfRange = true;
-                    return 0;
+                    var offset = (ulong)(long.CreateTruncating(values[row]) - min);
+                    if (offset >= range)
+                    {
+                        OutOfRange = true;
+                        return 0;
+                    }
+
+                    number = (int)offset + 1;
                 }
 
-                number = (int)offset + 1;
-            }
-
-            for (var g = 0; g < _cells.Length; g++)
-            {
-                _cells[g][k] += _parts[g][a][number];
+                cells[k] += parts[number];
             }
         }
 
