@@ -109,6 +109,12 @@ internal static class DenseCubeBuilder
             }
 
             var (factKey, dimensionKey) = star.Keys[table];
+            var factKeyType = fact.Table.Columns[factKey - fact.Offset].Type;
+            if (!factKeyType.IsIntegral && factKeyType.Id != LogicalTypeId.Date)
+            {
+                return null; // keys are looked up as integers
+            }
+
             var dimensionColumns = dimensions.Select(d => ((BoundColumn)input.Expressions[d]).Index - leaves[table].Offset).ToList();
             if (NumberDimension(leaves[table], dimensionKey, dimensionColumns, star.Local[table], stored, types, context) is not { } tableAxis)
             {
@@ -116,7 +122,7 @@ internal static class DenseCubeBuilder
             }
 
             axes.Add(tableAxis);
-            chunkColumns.Add(new BoundColumn(factKey - fact.Offset, fact.Table.Columns[factKey - fact.Offset].Type, "key"));
+            chunkColumns.Add(new BoundColumn(factKey - fact.Offset, factKeyType, "key"));
         }
 
         // The measures, each over fact columns only, in types the cells can add up; their inputs follow the axes' in a chunk.
@@ -174,7 +180,7 @@ internal static class DenseCubeBuilder
             }
         }
 
-        // Sets in mask order, cells in number order: the rows come out in the cube's sort-key order when each axis' dimensions are consecutive in it.
+        // Sets in mask order: the grouping-set column leads the sort key.
         var layouts = definition.Sets.OrderBy(s => s.Mask).Select(set => Layout(definition, columns.Count, axes, set)).ToList();
 
         // Several sets whose cells together are fewer than the finest grain's (their dimensions differ, so their
