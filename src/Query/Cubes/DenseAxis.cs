@@ -19,6 +19,7 @@ internal sealed class DenseAxis
         _numberByKey = numberByKey;
         StoredColumns = storedColumns;
         Attributes = attributes;
+        Coverage = numberByKey is null || numberByKey.Length == 0 ? 1 : (double)numberByKey.Count(n => n >= 0) / numberByKey.Length;
     }
 
     /// <summary>How many numbers the axis has.</summary>
@@ -40,7 +41,7 @@ internal sealed class DenseAxis
     /// The share of keys in the key range that have a number (1 for a fact column): an axis that drops many rows is
     /// looked up first, so the other axes see only the rows that remain.
     /// </summary>
-    public double Coverage => _numberByKey is null || _numberByKey.Length == 0 ? 1 : (double)_numberByKey.Count(n => n >= 0) / _numberByKey.Length;
+    public double Coverage { get; }
 
     /// <summary>Per key from <see cref="Min"/> on, its number or -1 (a dimension table; empty for a fact column).</summary>
     public ReadOnlySpan<int> NumbersByKey => _numberByKey;
