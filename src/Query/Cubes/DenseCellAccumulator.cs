@@ -145,14 +145,8 @@ internal sealed class DenseCellAccumulator
             for (var k = 0; k < n; k++)
             {
                 var row = rows[k];
-                var slot = (ulong)(long.CreateTruncating(keys[row]) - min);
-                if (slot >= (ulong)numbers.Length || (nullable && vector.IsNull(row)))
-                {
-                    continue;
-                }
-
-                var number = int.CreateTruncating(numbers[(int)slot]);
-                if (number != none)
+                var number = NumberOf(keys[row], numbers, none, min, nullable && vector.IsNull(row));
+                if (number >= 0)
                 {
                     rows[kept] = row;
                     cells[kept++] = cells[k] + parts[number];
@@ -167,14 +161,8 @@ internal sealed class DenseCellAccumulator
         for (var k = 0; k < n; k++)
         {
             var row = rows[k];
-            var slot = (ulong)(long.CreateTruncating(keys[row]) - min);
-            if (slot >= (ulong)numbers.Length || (nullable && vector.IsNull(row)))
-            {
-                continue;
-            }
-
-            var number = int.CreateTruncating(numbers[(int)slot]);
-            if (number != none)
+            var number = NumberOf(keys[row], numbers, none, min, nullable && vector.IsNull(row));
+            if (number >= 0)
             {
                 rows[kept] = row;
                 from[kept] = k;
@@ -193,6 +181,22 @@ internal sealed class DenseCellAccumulator
         }
 
         return kept;
+    }
+
+    /// <summary>A key's number, or -1 for a NULL key or one no dimension row passing the cube's conditions has.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static int NumberOf<T, TNumber>(T key, ReadOnlySpan<TNumber> numbers, int none, long min, bool isNull)
+        where T : unmanaged, System.Numerics.IBinaryInteger<T>
+        where TNumber : unmanaged, System.Numerics.IBinaryInteger<TNumber>
+    {
+        var slot = (ulong)(long.CreateTruncating(key) - min);
+        if (slot >= (ulong)numbers.Length || isNull)
+        {
+            return -1;
+        }
+
+        var number = int.CreateTruncating(numbers[(int)slot]);
+        return number == none ? -1 : number;
     }
 
     private int AddFactColumn(ColumnVector vector, DenseAxis axis, int a, int n) => vector.Type.Physical switch
