@@ -37,6 +37,43 @@ public sealed class BitmapEncoding : IColumnEncoding
         return size;
     }
 
+    /// <summary>
+    /// A bound no larger than <see cref="EstimateSize"/>, from one pass over the codes: each value's bitmap costs at
+    /// least its headers and the cheaper of two bytes per row and four per run (or a whole bitset container). It lets
+    /// the codec choice skip building the bitmaps of a chunk they cannot win.
+    /// </summary>
+    public static long SizeAtLeast(ChunkAnalysis analysis)
+    {
+        if (analysis.Dictionary is not { } entries || entries.Count > MaxEntries || analysis.Codes is not { } codes)
+        {
+            return long.MaxValue;
+        }
+
+        Span<int> rows = stackalloc int[entries.Count];
+        Span<int> runs = stackalloc int[entries.Count];
+        rows.Clear();
+        runs.Clear();
+        var previous = -1;
+        foreach (var code in codes)
+        {
+            rows[code]++;
+            if (code != previous)
+            {
+                runs[code]++;
+                previous = code;
+            }
+        }
+
+        const int bitmapHeader = sizeof(uint) + sizeof(ushort) + sizeof(byte) + sizeof(ushort);
+        var size = 8 + DictionaryEncoding.AlignTo8(PlainEncoding.Size(entries)) + (entries.Count * 4L);
+        for (var e = 0; e < entries.Count; e++)
+        {
+            size += rows[e] == 0 ? sizeof(uint) : bitmapHeader + Math.Min(Math.Min(2L * rows[e], 4L * runs[e]), Container.BitsetBytes);
+        }
+
+        return size;
+    }
+
     public void Encode(ColumnVector values, ChunkAnalysis analysis, PayloadWriter writer)
     {
         var entries = analysis.Dictionary ?? throw new InvalidOperationException("The chunk has too many distinct values for bitmaps.");

@@ -63,8 +63,11 @@ public sealed class ChunkAnalysis
     /// <summary>Rows of each dictionary entry, built once by the bitmap codec for both its estimate and its payload.</summary>
     internal Bitmaps.RoaringBitmap[]? ValueBitmaps { get; set; }
 
-    /// <summary>Analyzes a flat vector. Placeholder values of NULL rows are overwritten in place.</summary>
-    public static ChunkAnalysis Analyze(ColumnVector values)
+    /// <summary>
+    /// Analyzes a flat vector. Placeholder values of NULL rows are overwritten in place. <paramref name="codes"/>, when
+    /// the vector's strings all came from one dictionary, gives the distinct values without hashing each row's string.
+    /// </summary>
+    public static ChunkAnalysis Analyze(ColumnVector values, DictionaryCodes? codes = null)
     {
         if (values.Form != VectorForm.Flat)
         {
@@ -79,7 +82,13 @@ public sealed class ChunkAnalysis
             case PhysicalKind.Int32: analysis.AnalyzeFixed<int>(values); break;
             case PhysicalKind.Int64: analysis.AnalyzeFixed<long>(values); break;
             case PhysicalKind.Double: analysis.AnalyzeFixed<double>(values); break;
-            default: analysis.AnalyzeStrings(values); break;
+            default:
+                if (codes is not { } known || !analysis.TryAnalyzeStringCodes(values, known))
+                {
+                    analysis.AnalyzeStrings(values);
+                }
+
+                break;
         }
 
         return analysis;
@@ -406,6 +415,20 @@ public sealed class ChunkAnalysis
 
     private void AnalyzeStrings(ColumnVector vector)
     {
+        if (RowCount > 0 && NullCount == RowCount)
+        {
+            // Every row NULL (a column a grouping set rolls up): one run of one placeholder entry, the empty string.
+            RunEnds = [RowCount];
+            DistinctCount = 0;
+            var empty = new ColumnVector(Type);
+            empty.PrepareFlatStrings(1, 0, out var emptyOffsets, out _);
+            emptyOffsets[0] = 0;
+            emptyOffsets[1] = 0;
+            Dictionary = empty;
+            Codes = new int[RowCount];
+            return;
+        }
+
         var offsets = vector.StringOffsets;
         var heap = vector.Heap;
         var validity = vector.Validity;
@@ -523,6 +546,145 @@ public sealed class ChunkAnalysis
         dictOffsets[firstRows.Length] = position;
         Dictionary = dictionary;
         Codes = codes;
+    }
+
+    /// <summary>
+    /// <see cref="AnalyzeStrings"/> from each row's code in a dictionary that may repeat values: the codes rows use are
+    /// ordered by their strings (a handful, where rows are thousands), equal strings share a rank, and each row's rank is
+    /// its code in the sorted dictionary. False (nothing set) when every row is NULL or the values overflow a dictionary.
+    /// </summary>
+    private bool TryAnalyzeStringCodes(ColumnVector vector, DictionaryCodes known)
+    {
+        var source = known.Dictionary;
+        var rowCodes = known.Codes.Span;
+        if (NullCount == RowCount || rowCodes.Length != RowCount || source.Form != VectorForm.Flat || !source.Validity.AllValid)
+        {
+            return false;
+        }
+
+        // NULL rows stand for the previous value (leading NULLs for the first), as in AnalyzeStrings.
+        var validity = vector.Validity;
+        var allValid = NullCount == 0;
+        var firstValid = 0;
+        while (!allValid && !validity.IsValid(firstValid))
+        {
+            firstValid++;
+        }
+
+        var representative = new int[RowCount];
+        var previous = rowCodes[firstValid];
+        for (var i = 0; i < RowCount; i++)
+        {
+            var code = rowCodes[i];
+            if (code < 0 || code >= source.Count)
+            {
+                if (allValid || validity.IsValid(i))
+                {
+                    return false; // a non-NULL row must name an entry
+                }
+
+                code = previous;
+            }
+
+            representative[i] = code;
+            previous = code;
+        }
+
+        // The entries used, in string order, then ranks with equal strings sharing one.
+        var rankOf = System.Buffers.ArrayPool<int>.Shared.Rent(source.Count);
+        try
+        {
+            var rank = rankOf.AsSpan(0, source.Count);
+            rank.Fill(-1);
+            var used = new List<int>();
+            foreach (var code in representative)
+            {
+                if (rank[code] < 0)
+                {
+                    rank[code] = 0;
+                    used.Add(code);
+                }
+            }
+
+            var entries = used.ToArray();
+            Array.Sort(entries, new HeapStringComparer(source));
+            var distinctEntries = new List<int>(entries.Length);
+            foreach (var entry in entries)
+            {
+                if (distinctEntries.Count == 0 || !source.GetString(entry).SequenceEqual(source.GetString(distinctEntries[^1])))
+                {
+                    distinctEntries.Add(entry);
+                }
+
+                rank[entry] = distinctEntries.Count - 1;
+            }
+
+            if (distinctEntries.Count > MaxDictionaryEntries)
+            {
+                return false;
+            }
+
+            var codes = new int[RowCount];
+            var seenNonNull = new bool[distinctEntries.Count];
+            var runEnds = new List<int>();
+            for (var i = 0; i < RowCount; i++)
+            {
+                var code = rank[representative[i]];
+                codes[i] = code;
+                if (i > 0 && code != codes[i - 1])
+                {
+                    runEnds.Add(i);
+                }
+
+                if (allValid || validity.IsValid(i))
+                {
+                    seenNonNull[code] = true;
+                }
+            }
+
+            runEnds.Add(RowCount);
+            RunEnds = [.. runEnds];
+            var distinct = 0;
+            int low = -1, high = -1;
+            for (var k = 0; k < seenNonNull.Length; k++)
+            {
+                if (seenNonNull[k])
+                {
+                    distinct++;
+                    low = low < 0 ? k : low;
+                    high = k;
+                }
+            }
+
+            DistinctCount = distinct;
+            Min = ScalarValue.FromUtf8(source.GetString(distinctEntries[low]));
+            Max = ScalarValue.FromUtf8(source.GetString(distinctEntries[high]));
+            var heapBytes = 0;
+            foreach (var entry in distinctEntries)
+            {
+                heapBytes += source.GetString(entry).Length;
+            }
+
+            var dictionary = new ColumnVector(Type);
+            dictionary.PrepareFlatStrings(distinctEntries.Count, heapBytes, out var dictOffsets, out var dictHeap);
+            var position = 0;
+            for (var j = 0; j < distinctEntries.Count; j++)
+            {
+                dictOffsets[j] = position;
+                var value = source.GetString(distinctEntries[j]);
+                value.CopyTo(dictHeap[position..]);
+                position += value.Length;
+            }
+
+            dictOffsets[distinctEntries.Count] = position;
+            Dictionary = dictionary;
+            Codes = codes;
+            return true;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(rankOf);
+        }
     }
 
     private void AnalyzeStringBounds(ReadOnlySpan<int> offsets, ReadOnlySpan<byte> heap, ValidityMask validity)

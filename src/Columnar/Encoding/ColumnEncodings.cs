@@ -62,7 +62,9 @@ public static class ColumnEncodings
             var candidate = s_byDecodeCost[i];
             sizes[i] = only is { } forced && candidate.Kind != forced && candidate.Kind != EncodingKind.Plain
                 ? -1
-                : candidate.EstimateSize(values, analysis);
+                : only is null && candidate.Kind == EncodingKind.Bitmap && BitmapEncoding.SizeAtLeast(analysis) > smallest + (smallest / TieBreakDivisor)
+                    ? -1 // it cannot come within a tie of a codec already sized: its bitmaps are not built
+                    : candidate.EstimateSize(values, analysis);
             if (only is { } wanted && candidate.Kind == wanted && sizes[i] >= 0)
             {
                 return (candidate, sizes[i]);

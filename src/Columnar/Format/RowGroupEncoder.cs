@@ -44,13 +44,13 @@ internal static class RowGroupEncoder
             }
 
             builders[c].ViewInto(vector);
-            columns[c] = EncodeColumn(vector, forceEncoding, plainWithoutStatistics);
+            columns[c] = EncodeColumn(vector, builders[c].DictionaryCodes, forceEncoding, plainWithoutStatistics);
         }
 
         return new EncodedRowGroup(rows, columns);
     }
 
-    private static EncodedColumnChunk EncodeColumn(ColumnVector values, EncodingKind? forceEncoding, bool plainWithoutStatistics)
+    private static EncodedColumnChunk EncodeColumn(ColumnVector values, DictionaryCodes? codes, EncodingKind? forceEncoding, bool plainWithoutStatistics)
     {
         var hash = new XxHash64();
         var nullCount = values.Validity.CountNulls(values.Count);
@@ -71,7 +71,7 @@ internal static class RowGroupEncoder
             return new EncodedColumnChunk(EncodingKind.Plain, validity, plain, hash.GetCurrentHashAsUInt64(), nullCount, -1, ScalarValue.Null, ScalarValue.Null);
         }
 
-        var analysis = ChunkAnalysis.Analyze(values);
+        var analysis = ChunkAnalysis.Analyze(values, codes);
         var (encoding, _) = ColumnEncodings.Choose(values, analysis, forceEncoding);
         encoding.Encode(values, analysis, payload);
         var bytes = payload.WrittenSpan.ToArray();

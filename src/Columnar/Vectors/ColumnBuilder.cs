@@ -14,6 +14,12 @@ public sealed class ColumnBuilder
     private int _heapLength;
     private byte[]? _validity;
 
+    // Per row, its code in _codesDictionary while every string appended came from that one dictionary (-1 for NULL).
+    private int[] _codes = [];
+    private int _codesCount;
+    private ColumnVector? _codesDictionary;
+    private bool _codesBroken;
+
     public ColumnBuilder(ColumnType type, int capacity = VectorSize.Standard)
     {
         Type = type;
@@ -48,6 +54,7 @@ public sealed class ColumnBuilder
         }
 
         Count--;
+        _codesBroken = true;
     }
 
     public void AppendNull()
@@ -56,6 +63,53 @@ public sealed class ColumnBuilder
         AppendDefault();
         _validity![(Count - 1) >> 3] &= (byte)~(1 << ((Count - 1) & 7));
         NullCount++;
+    }
+
+    /// <summary>Appends <paramref name="count"/> NULLs at once: a constant NULL vector (a column a grouping set rolls up).</summary>
+    public void AppendNulls(int count)
+    {
+        var first = Count;
+        if (Type.Physical == PhysicalKind.String)
+        {
+            EnsureData(count * sizeof(int));
+            var offsets = MemoryMarshal.Cast<byte, int>(_data.AsSpan());
+            if (first == 0)
+            {
+                offsets[0] = 0;
+            }
+
+            offsets.Slice(first + 1, count).Fill(_heapLength);
+        }
+        else
+        {
+            var width = Type.FixedWidth;
+            EnsureData(count * width);
+            _data.AsSpan(first * width, count * width).Clear();
+        }
+
+        if (Type.Physical == PhysicalKind.String && !_codesBroken && _codesCount == first)
+        {
+            EnsureCodes(count);
+            _codes.AsSpan(_codesCount, count).Fill(-1);
+            _codesCount += count;
+        }
+
+        ReserveValidity(first + count);
+        Count += count;
+        NullCount += count;
+        var validity = _validity!.AsSpan();
+        var row = first;
+        for (; row < Count && (row & 7) != 0; row++)
+        {
+            validity[row >> 3] &= (byte)~(1 << (row & 7));
+        }
+
+        var wholeBytes = (Count - row) >> 3;
+        validity.Slice(row >> 3, wholeBytes).Clear();
+        for (row += wholeBytes << 3; row < Count; row++)
+        {
+            validity[row >> 3] &= (byte)~(1 << (row & 7));
+        }
     }
 
     /// <summary>Appends an integral value (BOOLEAN, SMALLINT, INTEGER, BIGINT, DECIMAL scaled, DATE days, TIMESTAMP micros).</summary>
@@ -143,7 +197,8 @@ public sealed class ColumnBuilder
 
     /// <summary>
     /// Appends rows [start, start + count) of <paramref name="source"/>; a flat source without NULLs is copied as one
-    /// block, a dictionary source without NULLs gathered from its dictionary, anything else row by row.
+    /// block, a constant NULL one appended as NULLs at once, a dictionary source gathered from its dictionary (strings
+    /// with or without NULLs, other types without), anything else row by row.
     /// </summary>
     public void AppendRange(ColumnVector source, int start, int count)
     {
@@ -155,6 +210,18 @@ public sealed class ColumnBuilder
         if (source.Form == VectorForm.Flat && Type.Physical == PhysicalKind.String && source.Validity.AllValid && count > 0)
         {
             AppendStringRange(source, start, count);
+            return;
+        }
+
+        if (source.Form == VectorForm.Constant && !source.Validity.IsValid(0))
+        {
+            AppendNulls(count);
+            return;
+        }
+
+        if (source.Form == VectorForm.Dictionary && !source.Validity.AllValid && Type.Physical == PhysicalKind.String
+            && TryAppendStringGather(source, RowNumbers(start, count)))
+        {
             return;
         }
 
@@ -266,8 +333,18 @@ public sealed class ColumnBuilder
         }
     }
 
+    /// <summary>
+    /// Each row's index into the one frozen vector all the builder's strings were gathered from (directly or through
+    /// dictionary vectors over it; NULL rows -1), or null when the rows came any other way.
+    /// </summary>
+    public DictionaryCodes? DictionaryCodes =>
+        !_codesBroken && _codesDictionary is not null && _codesCount == Count ? new DictionaryCodes(_codesDictionary, _codes.AsMemory(0, Count)) : null;
+
     public void Clear()
     {
+        _codesCount = 0;
+        _codesDictionary = null;
+        _codesBroken = false;
         Count = 0;
         NullCount = 0;
         _heapLength = 0;
@@ -348,7 +425,8 @@ public sealed class ColumnBuilder
             bytes += entryOffsets[entry + 1] - entryOffsets[entry];
         }
 
-        EnsureHeap(checked((int)bytes));
+        // Sixteen bytes of slack let a short string move as one unaligned 16-byte copy.
+        EnsureHeap(checked((int)bytes + 16));
         EnsureData(rows.Length * sizeof(int));
         var first = Count;
         var tracked = nulls > 0 || _validity is not null;
@@ -363,10 +441,20 @@ public sealed class ColumnBuilder
             offsets[0] = 0;
         }
 
+        // Entry numbers mean something across appends only in a frozen vector (a dictionary that no one refills).
+        var recordCodes = entries.IsFrozen && !_codesBroken && _codesCount == first && (_codesDictionary is null || ReferenceEquals(_codesDictionary, entries));
+        if (recordCodes)
+        {
+            _codesDictionary = entries;
+            EnsureCodes(rows.Length);
+        }
+
+        var codesTarget = recordCodes ? _codes.AsSpan(first, rows.Length) : default;
         var position = _heapLength;
         var target = offsets.Slice(first + 1, rows.Length);
         ref var heap = ref MemoryMarshal.GetArrayDataReference(_heap);
         ref var from = ref MemoryMarshal.GetReference(entries.Heap);
+        var fromLength = entries.Heap.Length;
         for (var i = 0; i < rows.Length; i++)
         {
             var row = rows[i];
@@ -387,16 +475,36 @@ public sealed class ColumnBuilder
             if (isNull)
             {
                 target[i] = position;
+                if (recordCodes)
+                {
+                    codesTarget[i] = -1;
+                }
+
                 continue;
             }
 
             var entry = dictionary ? codes[row] : row;
+            if (recordCodes)
+            {
+                codesTarget[i] = entry;
+            }
+
             var begin = entryOffsets[entry];
             var length = entryOffsets[entry + 1] - begin;
-            System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(
-                ref System.Runtime.CompilerServices.Unsafe.Add(ref heap, position),
-                ref System.Runtime.CompilerServices.Unsafe.Add(ref from, begin),
-                (uint)length);
+            if (length <= 16 && begin <= fromLength - 16)
+            {
+                System.Runtime.CompilerServices.Unsafe.WriteUnaligned(
+                    ref System.Runtime.CompilerServices.Unsafe.Add(ref heap, position),
+                    System.Runtime.CompilerServices.Unsafe.ReadUnaligned<System.Runtime.Intrinsics.Vector128<byte>>(ref System.Runtime.CompilerServices.Unsafe.Add(ref from, begin)));
+            }
+            else
+            {
+                System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(
+                    ref System.Runtime.CompilerServices.Unsafe.Add(ref heap, position),
+                    ref System.Runtime.CompilerServices.Unsafe.Add(ref from, begin),
+                    (uint)length);
+            }
+
             position += length;
             target[i] = position;
         }
@@ -404,6 +512,11 @@ public sealed class ColumnBuilder
         _heapLength = position;
         Count += rows.Length;
         NullCount += nulls;
+        if (recordCodes)
+        {
+            _codesCount = Count;
+        }
+
         return true;
     }
 
@@ -421,6 +534,35 @@ public sealed class ColumnBuilder
             var old = _validity.Length;
             Array.Resize(ref _validity, Math.Max(old * 2, needed));
             _validity.AsSpan(old).Fill(0xFF);
+        }
+    }
+
+    [ThreadStatic]
+    private static int[]? t_rowNumbers;
+
+    /// <summary>The rows start, start + 1, ... as a span, from a per-thread table.</summary>
+    private static ReadOnlySpan<int> RowNumbers(int start, int count)
+    {
+        var end = start + count;
+        if (t_rowNumbers is not { } numbers || numbers.Length < end)
+        {
+            numbers = new int[Math.Max(end, VectorSize.Standard)];
+            for (var i = 0; i < numbers.Length; i++)
+            {
+                numbers[i] = i;
+            }
+
+            t_rowNumbers = numbers;
+        }
+
+        return numbers.AsSpan(start, count);
+    }
+
+    private void EnsureCodes(int more)
+    {
+        if (_codesCount + more > _codes.Length)
+        {
+            Array.Resize(ref _codes, Math.Max(_codes.Length * 2, _codesCount + more));
         }
     }
 
