@@ -129,7 +129,11 @@ internal sealed class DenseCellAccumulator
             : axis.ShortNumbersByKey is { } shorts ? AddKey(keys, shorts, ushort.MaxValue, vector, axis, a, n)
             : AddKey(keys, axis.NumbersByKey, -1, vector, axis, a, n);
 
-    /// <summary>Looks up each remaining row's key: rows without a number drop out, the others' cells gain the number's part.</summary>
+    /// <summary>
+    /// Looks up each remaining row's key: rows without a number drop out, the others' cells gain the number's part.
+    /// Without branches on the outcome: a filtered dimension drops rows at random (four in five for one region), and a
+    /// mispredicted branch per row cost more than the lookup.
+    /// </summary>
     private int AddKey<T, TNumber>(ReadOnlySpan<T> keys, ReadOnlySpan<TNumber> numbers, int none, ColumnVector vector, DenseAxis axis, int a, int n)
         where T : unmanaged, System.Numerics.IBinaryInteger<T>
         where TNumber : unmanaged, System.Numerics.IBinaryInteger<TNumber>
@@ -146,11 +150,9 @@ internal sealed class DenseCellAccumulator
             {
                 var row = rows[k];
                 var number = NumberOf(keys[row], numbers, none, min, nullable && vector.IsNull(row));
-                if (number >= 0)
-                {
-                    rows[kept] = row;
-                    cells[kept++] = cells[k] + parts[number];
-                }
+                rows[kept] = row;
+                cells[kept] = cells[k] + parts[number & ~(number >> 31)];
+                kept += (int)((uint)~number >> 31);
             }
 
             return kept;
@@ -162,12 +164,10 @@ internal sealed class DenseCellAccumulator
         {
             var row = rows[k];
             var number = NumberOf(keys[row], numbers, none, min, nullable && vector.IsNull(row));
-            if (number >= 0)
-            {
-                rows[kept] = row;
-                from[kept] = k;
-                _numbers[kept++] = number;
-            }
+            rows[kept] = row;
+            from[kept] = k;
+            _numbers[kept] = number;
+            kept += (int)((uint)~number >> 31);
         }
 
         for (var g = 0; g < _cells.Length; g++)
@@ -192,11 +192,11 @@ internal sealed class DenseCellAccumulator
         var slot = (ulong)(long.CreateTruncating(key) - min);
         if (slot >= (ulong)numbers.Length || isNull)
         {
-            return -1;
+            return -1; // rare (a dangling or NULL key): a branch that predicts well
         }
 
         var number = int.CreateTruncating(numbers[(int)slot]);
-        return number == none ? -1 : number;
+        return number | -System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>(number == none); // -1 for none, without a branch
     }
 
     private int AddFactColumn(ColumnVector vector, DenseAxis axis, int a, int n) => vector.Type.Physical switch
@@ -214,6 +214,26 @@ internal sealed class DenseCellAccumulator
         var range = (ulong)(axis.Size - 1);
         var min = axis.Min;
         var rows = _rows;
+        if (!nullable && _cells.Length == 1)
+        {
+            // The common case in one tight loop: no NULLs, one grid; number = offset + 1 folds into the parts.
+            var cells = _cells[0].AsSpan(0, n);
+            var parts = _parts[0][a].AsSpan(1);
+            for (var k = 0; k < cells.Length; k++)
+            {
+                var offset = (ulong)(long.CreateTruncating(values[rows[k]]) - min);
+                if (offset >= range)
+                {
+                    OutOfRange = true;
+                    return 0;
+                }
+
+                cells[k] += parts[(int)offset];
+            }
+
+            return n;
+        }
+
         for (var g = 0; g < _cells.Length; g++)
         {
             var cells = _cells[g];
@@ -281,6 +301,20 @@ internal sealed class DenseCellAccumulator
                     CubeColumnRole.Max => DenseCells.MaxOf(current, value),
                     _ => current + value,
                 });
+            }
+
+            return;
+        }
+
+        if (!nullable && measure.Role is CubeColumnRole.Sum or CubeColumnRole.Average && vector.Type.Physical == PhysicalKind.Int32)
+        {
+            // SUM of an INTEGER column (every SSB measure) without widening the chunk first.
+            var ints = VectorValues.Read(vector, ref _int32Scratch);
+            var rows = _rows.AsSpan(0, n);
+            for (var k = 0; k < rows.Length; k++)
+            {
+                ref var sum = ref slots[cells[k] + valueSlot];
+                sum = checked(sum + ints[rows[k]]);
             }
 
             return;

@@ -233,7 +233,7 @@ internal static class DenseCubeBuilder
                 occupied = [0];
             }
 
-            if (packedBits <= 63)
+            if (packedBits <= 63 && Interleaves(layout, sortColumns))
             {
                 SortCells(occupied, layout, sortColumns);
             }
@@ -243,6 +243,32 @@ internal static class DenseCubeBuilder
 
         Interlocked.Increment(ref s_builds);
         return new DenseCubeSource(definition, columns, axes, sets, measureAt) { IsSorted = packedBits <= 63 };
+    }
+
+    /// <summary>
+    /// Whether the sort key goes back to an axis after another (q4's category, city, brand), so that cell order is not
+    /// key order. Otherwise it is: the set's axes nest in the order the key first names them, each axis' numbers follow
+    /// the order of the attributes it keeps, and those come in the key in the axis' attribute order.
+    /// </summary>
+    private static bool Interleaves(SetLayout layout, List<(int Axis, int[] Ranks, int Bits, int Stored)> sortColumns)
+    {
+        var axis = -1;
+        foreach (var (a, _, _, stored) in sortColumns)
+        {
+            if (!layout.Keeps[stored] || a == axis)
+            {
+                continue;
+            }
+
+            if (a < axis)
+            {
+                return true;
+            }
+
+            axis = a;
+        }
+
+        return false;
     }
 
     /// <summary>Orders a set's occupied cells by the packed ranks of the dimensions it keeps, in sort-key order.</summary>
@@ -366,7 +392,7 @@ internal static class DenseCubeBuilder
             return null; // a partial sum left 64 bits; the plan's wider sums decide whether the cube's column can hold it
         }
 
-        DenseCells[]? total = null;
+        var filled = new List<DenseCellAccumulator>();
         foreach (var worker in workers)
         {
             if (worker is null)
@@ -379,33 +405,47 @@ internal static class DenseCubeBuilder
                 return null;
             }
 
-            if (total is null)
-            {
-                total = worker.Cells;
-                continue;
-            }
+            filled.Add(worker);
+        }
 
-            try
+        if (filled.Count == 0)
+        {
+            return [.. grids.Select(grid => new DenseCells(grid.Cells, measures))];
+        }
+
+        // The other workers' cells fold into the first's, the cells split into ranges folded in parallel.
+        var total = filled[0].Cells;
+        var overflow = false;
+        for (var g = 0; g < grids.Count && filled.Count > 1; g++)
+        {
+            var into = total[g];
+            const int rangeCells = 1 << 16;
+            var ranges = (into.Count + rangeCells - 1) / rangeCells;
+            Parallel.For(0, ranges, new ParallelOptions { MaxDegreeOfParallelism = context.Threads, CancellationToken = context.Cancellation }, range =>
             {
-                for (var g = 0; g < grids.Count; g++)
+                var end = Math.Min(into.Count, (range + 1) * rangeCells);
+                try
                 {
-                    var cells = worker.Cells[g];
-                    for (var cell = 0; cell < cells.Count; cell++)
+                    for (var w = 1; w < filled.Count; w++)
                     {
-                        if (cells.Rows(cell) > 0)
+                        var cells = filled[w].Cells[g];
+                        for (var cell = range * rangeCells; cell < end; cell++)
                         {
-                            total[g].Fold(cell, cells, cell);
+                            if (cells.Rows(cell) > 0)
+                            {
+                                into.Fold(cell, cells, cell);
+                            }
                         }
                     }
                 }
-            }
-            catch (OverflowException)
-            {
-                return null;
-            }
+                catch (OverflowException)
+                {
+                    Volatile.Write(ref overflow, true);
+                }
+            });
         }
 
-        return total ?? [.. grids.Select(grid => new DenseCells(grid.Cells, measures))];
+        return overflow ? null : total;
     }
 
     /// <summary>How one grouping set lays out its cells: each axis projected onto the dimensions it keeps, the axes nesting in axis order.</summary>
@@ -456,10 +496,17 @@ internal static class DenseCubeBuilder
             target += parts[a][0];
         }
 
+        // The set keeps every attribute and only nests the axes differently: each cell moves whole, none combine.
+        var permutation = layout.Projections.All(p => p.Map is null);
         var cells = new DenseCells(layout.Size, finest.Measures);
+        var stride = finest.Stride;
         for (var cell = 0; cell < finest.Count; cell++)
         {
-            if (finest.Rows(cell) > 0)
+            if (permutation)
+            {
+                finest.Slots.AsSpan(cell * stride, stride).CopyTo(cells.Slots.AsSpan(target * stride, stride));
+            }
+            else if (finest.Rows(cell) > 0)
             {
                 cells.Fold(target, finest, cell);
             }

@@ -64,6 +64,7 @@ internal readonly struct CheckedMultiply<T>(T bound, string typeName) : IBinaryO
 /// <summary>Overflow-detecting multiplication without exceptions on the common path.</summary>
 internal static class CheckedMath
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // in a kernel's loop, a call per row cost more than the product
     public static bool TryMultiply<T>(T left, T right, out T result)
         where T : unmanaged, IBinaryInteger<T>
     {
