@@ -23,7 +23,7 @@ public sealed class BitmapEncoding : IColumnEncoding
 
     public long EstimateSize(ColumnVector values, ChunkAnalysis analysis)
     {
-        if (analysis.Dictionary is not { } entries || entries.Count > MaxEntries || analysis.RowCount == 0)
+        if (analysis.DictionaryCount is < 0 or > MaxEntries || analysis.Dictionary is not { } entries || analysis.RowCount == 0)
         {
             return -1;
         }
@@ -44,7 +44,7 @@ public sealed class BitmapEncoding : IColumnEncoding
     /// </summary>
     public static long SizeAtLeast(ChunkAnalysis analysis)
     {
-        if (analysis.Dictionary is not { } entries || entries.Count > MaxEntries || analysis.Codes is not { } codes)
+        if (analysis.DictionaryCount is < 0 or > MaxEntries || analysis.Dictionary is not { } entries || analysis.Codes is not { } codes)
         {
             return long.MaxValue;
         }

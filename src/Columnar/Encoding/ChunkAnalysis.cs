@@ -55,10 +55,52 @@ public sealed class ChunkAnalysis
     public long IntegralMax { get; private set; }
 
     /// <summary>The distinct values of all rows in ascending order, when there are few enough; flat vector.</summary>
-    public ColumnVector? Dictionary { get; private set; }
+    public ColumnVector? Dictionary
+    {
+        get
+        {
+            Materialize();
+            return _dictionary;
+        }
+
+        private set => _dictionary = value;
+    }
 
     /// <summary>Per row, the index of its value in <see cref="Dictionary"/>.</summary>
-    public int[]? Codes { get; private set; }
+    public int[]? Codes
+    {
+        get
+        {
+            Materialize();
+            return _codes;
+        }
+
+        private set => _codes = value;
+    }
+
+    /// <summary>
+    /// How many entries <see cref="Dictionary"/> has (-1 for none), known before the dictionary is sorted: a chunk of
+    /// wide distinct numbers (a cube's sums) is sized for a dictionary by its count and never sorted when it loses.
+    /// </summary>
+    public int DictionaryCount => _pendingCount >= 0 ? _pendingCount : _dictionary?.Count ?? -1;
+
+    /// <summary>The bytes <see cref="Dictionary"/>'s entries take written plainly, or -1 when there is none.</summary>
+    public long DictionaryPlainSize => _pendingCount >= 0 ? (long)_pendingCount * Type.FixedWidth : _dictionary is { } entries ? PlainEncoding.Size(entries) : -1;
+
+    private ColumnVector? _dictionary;
+    private int[]? _codes;
+    private int _pendingCount = -1;
+    private Action? _sortPending;
+
+    private void Materialize()
+    {
+        if (_sortPending is { } sort)
+        {
+            _sortPending = null;
+            sort();
+            _pendingCount = -1;
+        }
+    }
 
     /// <summary>Rows of each dictionary entry, built once by the bitmap codec for both its estimate and its payload.</summary>
     internal Bitmaps.RoaringBitmap[]? ValueBitmaps { get; set; }
@@ -389,28 +431,37 @@ public sealed class ChunkAnalysis
 
         DistinctCount = CountTrue(seenNonNull);
         var distinct = new T[table.Count];
-        var firstCodes = new int[table.Count];
         var keys = table.Keys;
         for (var k = 0; k < distinct.Length; k++)
         {
             distinct[k] = typeof(T) == typeof(double) ? T.CreateTruncating(BitConverter.Int64BitsToDouble(keys[k])) : T.CreateTruncating(keys[k]);
-            firstCodes[k] = k;
         }
 
-        if (typeof(T) == typeof(double))
+        // Sorted (and the codes renumbered) only if a codec asks for the dictionary itself.
+        _pendingCount = distinct.Length;
+        _sortPending = () =>
         {
-            Array.Sort(distinct, firstCodes, TotalOrder<T>.Instance);
-        }
-        else
-        {
-            Array.Sort(distinct, firstCodes);
-        }
+            var firstCodes = new int[distinct.Length];
+            for (var k = 0; k < firstCodes.Length; k++)
+            {
+                firstCodes[k] = k;
+            }
 
-        RenumberInSortedOrder(firstCodes, codes);
-        var dictionary = new ColumnVector(Type);
-        distinct.AsSpan().CopyTo(dictionary.PrepareFlat<T>(distinct.Length));
-        Dictionary = dictionary;
-        Codes = codes;
+            if (typeof(T) == typeof(double))
+            {
+                Array.Sort(distinct, firstCodes, TotalOrder<T>.Instance);
+            }
+            else
+            {
+                Array.Sort(distinct, firstCodes);
+            }
+
+            RenumberInSortedOrder(firstCodes, codes);
+            var dictionary = new ColumnVector(Type);
+            distinct.AsSpan().CopyTo(dictionary.PrepareFlat<T>(distinct.Length));
+            _dictionary = dictionary;
+            _codes = codes;
+        };
     }
 
     private void AnalyzeStrings(ColumnVector vector)

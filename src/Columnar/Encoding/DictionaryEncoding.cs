@@ -21,13 +21,12 @@ public sealed class DictionaryEncoding : IColumnEncoding
 
     public long EstimateSize(ColumnVector values, ChunkAnalysis analysis)
     {
-        if (analysis.Dictionary is null || analysis.RowCount == 0)
+        if (analysis.DictionaryCount < 0 || analysis.RowCount == 0)
         {
             return -1;
         }
 
-        var entries = analysis.Dictionary;
-        return 8 + AlignTo8(PlainEncoding.Size(entries)) + BitPacking.PackedByteCount(analysis.RowCount, CodeWidth(entries.Count));
+        return 8 + AlignTo8(analysis.DictionaryPlainSize) + BitPacking.PackedByteCount(analysis.RowCount, CodeWidth(analysis.DictionaryCount));
     }
 
     public void Encode(ColumnVector values, ChunkAnalysis analysis, PayloadWriter writer)

@@ -37,12 +37,14 @@ internal sealed class DenseCellAccumulator
     private byte[]? _int8Scratch;
     private double[]? _doubleScratch;
     private int[]? _identity;
+    private readonly bool[] _rarelyDrops;
 
     public DenseCellAccumulator(IReadOnlyList<DenseAxis> axes, IReadOnlyList<DenseGrid> grids, IReadOnlyList<DenseMeasure> measures)
     {
         _axes = axes;
         _grids = grids;
         _lookupOrder = [.. Enumerable.Range(0, axes.Count).OrderBy(a => axes[a].Coverage)];
+        _rarelyDrops = new bool[axes.Count];
         _parts = [.. grids.Select(grid => grid.Parts)];
         _cells = [.. grids.Select(_ => new int[VectorSize.Standard])];
         Cells = [.. grids.Select(grid => new DenseCells(grid.Cells, measures))];
@@ -131,8 +133,8 @@ internal sealed class DenseCellAccumulator
 
     /// <summary>
     /// Looks up each remaining row's key: rows without a number drop out, the others' cells gain the number's part.
-    /// Without branches on the outcome: a filtered dimension drops rows at random (four in five for one region), and a
-    /// mispredicted branch per row cost more than the lookup.
+    /// An axis that dropped rows in its last chunk is looked up without a branch on the outcome: a filtered dimension
+    /// drops rows at random (four in five for one region), and a mispredicted branch per row cost more than the lookup.
     /// </summary>
     private int AddKey<T, TNumber>(ReadOnlySpan<T> keys, ReadOnlySpan<TNumber> numbers, int none, ColumnVector vector, DenseAxis axis, int a, int n)
         where T : unmanaged, System.Numerics.IBinaryInteger<T>
@@ -146,15 +148,33 @@ internal sealed class DenseCellAccumulator
         {
             var cells = _cells[0];
             var parts = _parts[0][a];
-            for (var k = 0; k < n; k++)
+            if (_rarelyDrops[a])
             {
-                var row = rows[k];
-                var number = NumberOf(keys[row], numbers, none, min, nullable && vector.IsNull(row));
-                rows[kept] = row;
-                cells[kept] = cells[k] + parts[number & ~(number >> 31)];
-                kept += (int)((uint)~number >> 31);
+                // Rows (nearly) all find their key: the branch predicts, and the lookups of many rows overlap.
+                for (var k = 0; k < n; k++)
+                {
+                    var row = rows[k];
+                    var number = NumberOf(keys[row], numbers, none, min, nullable && vector.IsNull(row));
+                    if (number >= 0)
+                    {
+                        rows[kept] = row;
+                        cells[kept++] = cells[k] + parts[number];
+                    }
+                }
+            }
+            else
+            {
+                for (var k = 0; k < n; k++)
+                {
+                    var row = rows[k];
+                    var number = NumberOf(keys[row], numbers, none, min, nullable && vector.IsNull(row));
+                    rows[kept] = row;
+                    cells[kept] = cells[k] + parts[number & ~(number >> 31)];
+                    kept += (int)((uint)~number >> 31);
+                }
             }
 
+            _rarelyDrops[a] = (n - kept) * 64 <= n;
             return kept;
         }
 

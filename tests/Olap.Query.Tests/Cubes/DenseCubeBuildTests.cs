@@ -248,11 +248,21 @@ public sealed class DenseCubeBuildTests : IDisposable
         FROM orders JOIN customer ON o_cust = c_id JOIN product ON o_prod = p_id
         GROUP BY GROUPING SETS ((c_nation, p_category, o_band, c_region), (c_nation, p_category, o_band), (p_category, c_region), (c_region, o_band), (p_category), ())
         """)]
+    [InlineData("the finest cells listed in key order where they lie, a customer's region following from its key", """
+        SELECT p_category, o_band, c_region, c_id, sum(o_qty) AS qty, count(*) AS n, min(o_price) AS low
+        FROM orders JOIN customer ON o_cust = c_id JOIN product ON o_prod = p_id
+        GROUP BY GROUPING SETS ((p_category, o_band, c_region, c_id), (p_category, o_band, c_id), (p_category, c_region), (o_band), ())
+        """)]
+    [InlineData("sets folded from smaller sets, sums of integers only", """
+        SELECT p_category, o_band, c_region, c_id, sum(o_qty) AS qty, count(*) AS n, count(o_disc) AS discounted
+        FROM orders JOIN customer ON o_cust = c_id JOIN product ON o_prod = p_id
+        GROUP BY GROUPING SETS ((p_category, o_band, c_id), (p_category, o_band, c_region), (p_category, c_region), (c_region), ())
+        """)]
     public void The_stored_rows_are_in_sort_key_order(string layout, string definition)
     {
         AssertBuiltDensely(() => _session.Execute($"CREATE MATERIALIZED VIEW ordered_cube AS {definition}"));
         var table = _database.Directory.Current.FindTable("ordered_cube")!;
-        var dimensions = Enumerable.Range(0, table.Cube!.VisibleColumns).Where(c => table.Columns[c].Name is "c_region" or "c_nation" or "p_category" or "p_size" or "o_band");
+        var dimensions = Enumerable.Range(0, table.Cube!.VisibleColumns).Where(c => table.Columns[c].Name is "c_region" or "c_nation" or "c_id" or "p_category" or "p_size" or "o_band");
         var groupingSet = Enumerable.Range(0, table.Columns.Count).Single(c => table.Columns[c].Name == CubeDefinition.GroupingSetColumn);
         Assert.Equal([groupingSet, .. dimensions], table.SortKey.Select(k => k.Column));
         Assert.All(table.SortKey, k => Assert.False(k.Descending));
