@@ -180,15 +180,34 @@ internal sealed class DenseCellAccumulator
 
         // Several grids: which rows stay (and their numbers) first, then each grid's cells in a loop of its own.
         var from = _from;
-        for (var k = 0; k < n; k++)
+        if (_rarelyDrops[a])
         {
-            var row = rows[k];
-            var number = NumberOf(keys[row], numbers, none, min, nullable && vector.IsNull(row));
-            rows[kept] = row;
-            from[kept] = k;
-            _numbers[kept] = number;
-            kept += (int)((uint)~number >> 31);
+            for (var k = 0; k < n; k++)
+            {
+                var row = rows[k];
+                var number = NumberOf(keys[row], numbers, none, min, nullable && vector.IsNull(row));
+                if (number >= 0)
+                {
+                    rows[kept] = row;
+                    from[kept] = k;
+                    _numbers[kept++] = number;
+                }
+            }
         }
+        else
+        {
+            for (var k = 0; k < n; k++)
+            {
+                var row = rows[k];
+                var number = NumberOf(keys[row], numbers, none, min, nullable && vector.IsNull(row));
+                rows[kept] = row;
+                from[kept] = k;
+                _numbers[kept] = number;
+                kept += (int)((uint)~number >> 31);
+            }
+        }
+
+        _rarelyDrops[a] = (n - kept) * 64 <= n;
 
         for (var g = 0; g < _cells.Length; g++)
         {

@@ -14,18 +14,26 @@ internal static class ArithmeticErrors
     public static QueryExecutionException Overflow<T>(string operation, string typeName, T left, string symbol, T right)
         where T : INumber<T>
         => new(string.Create(CultureInfo.InvariantCulture, $"Overflow in {operation} of {typeName} ({left} {symbol} {right})!"));
+
+    /// <summary>Throws <see cref="Overflow"/>: a kernel's operator without a <c>throw</c> of its own is inlined into its loop.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    public static void ThrowOverflow<T>(string operation, string typeName, T left, string symbol, T right)
+        where T : INumber<T>
+        => throw Overflow(operation, typeName, left, symbol, right);
 }
 
 internal readonly struct CheckedAdd<T>(T bound, string typeName) : IBinaryOp<T, T, T>
     where T : unmanaged, IBinaryInteger<T>
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryApply(T left, T right, out T result)
     {
         // Two's complement: the sum overflowed when it has a sign neither operand has.
         result = unchecked(left + right);
         if (T.IsNegative((left ^ result) & (right ^ result)) || (bound != T.Zero && (result >= bound || result <= -bound)))
         {
-            throw ArithmeticErrors.Overflow("addition", typeName, left, "+", right);
+            ArithmeticErrors.ThrowOverflow("addition", typeName, left, "+", right);
         }
 
         return true;
@@ -35,12 +43,13 @@ internal readonly struct CheckedAdd<T>(T bound, string typeName) : IBinaryOp<T, 
 internal readonly struct CheckedSubtract<T>(T bound, string typeName) : IBinaryOp<T, T, T>
     where T : unmanaged, IBinaryInteger<T>
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryApply(T left, T right, out T result)
     {
         result = unchecked(left - right);
         if (T.IsNegative((left ^ right) & (left ^ result)) || (bound != T.Zero && (result >= bound || result <= -bound)))
         {
-            throw ArithmeticErrors.Overflow("subtraction", typeName, left, "-", right);
+            ArithmeticErrors.ThrowOverflow("subtraction", typeName, left, "-", right);
         }
 
         return true;
@@ -50,11 +59,12 @@ internal readonly struct CheckedSubtract<T>(T bound, string typeName) : IBinaryO
 internal readonly struct CheckedMultiply<T>(T bound, string typeName) : IBinaryOp<T, T, T>
     where T : unmanaged, IBinaryInteger<T>
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryApply(T left, T right, out T result)
     {
         if (!CheckedMath.TryMultiply(left, right, out result) || (bound != T.Zero && (result >= bound || result <= -bound)))
         {
-            throw ArithmeticErrors.Overflow("multiplication", typeName, left, "*", right);
+            ArithmeticErrors.ThrowOverflow("multiplication", typeName, left, "*", right);
         }
 
         return true;
