@@ -144,6 +144,27 @@ internal sealed class DenseCellAccumulator
         var nullable = !vector.Validity.AllValid;
         var rows = _rows;
         var kept = 0;
+        if (!nullable)
+        {
+            // The common case in lean loops the JIT keeps in registers (no NULL test to call).
+            var predictable = _rarelyDrops[a];
+            if (_cells.Length == 1)
+            {
+                kept = KeepFound(keys, numbers, none, min, rows.AsSpan(0, n), _cells[0].AsSpan(0, n), _parts[0][a], predictable);
+            }
+            else
+            {
+                kept = KeepFound(keys, numbers, none, min, rows.AsSpan(0, n), _from.AsSpan(0, n), _numbers.AsSpan(0, n), predictable);
+                for (var g = 0; g < _cells.Length; g++)
+                {
+                    AddParts(_cells[g].AsSpan(0, n), _from.AsSpan(0, kept), _numbers.AsSpan(0, kept), _parts[g][a]);
+                }
+            }
+
+            _rarelyDrops[a] = (n - kept) * 64 <= n;
+            return kept;
+        }
+
         if (_cells.Length == 1)
         {
             var cells = _cells[0];
@@ -220,6 +241,106 @@ internal sealed class DenseCellAccumulator
         }
 
         return kept;
+    }
+
+    /// <summary>
+    /// Keeps the rows whose key has a number, each kept row's cell gaining the number's part (rows and cells compacted
+    /// in place). <paramref name="predictable"/>: rows seldom drop, so a branch on the outcome predicts.
+    /// </summary>
+    private static int KeepFound<T, TNumber>(ReadOnlySpan<T> keys, ReadOnlySpan<TNumber> numbers, int none, long min, Span<int> rows, Span<int> cells, ReadOnlySpan<int> parts, bool predictable)
+        where T : unmanaged, System.Numerics.IBinaryInteger<T>
+        where TNumber : unmanaged, System.Numerics.IBinaryInteger<TNumber>
+    {
+        var kept = 0;
+        if (predictable)
+        {
+            for (var k = 0; k < rows.Length; k++)
+            {
+                var row = rows[k];
+                var number = Lookup(keys[row], numbers, none, min);
+                if (number >= 0)
+                {
+                    rows[kept] = row;
+                    cells[kept] = cells[k] + parts[number];
+                    kept++;
+                }
+            }
+
+            return kept;
+        }
+
+        for (var k = 0; k < rows.Length; k++)
+        {
+            var row = rows[k];
+            var number = Lookup(keys[row], numbers, none, min);
+            rows[kept] = row;
+            cells[kept] = cells[k] + parts[number & ~(number >> 31)];
+            kept += (int)((uint)~number >> 31);
+        }
+
+        return kept;
+    }
+
+    /// <summary>Keeps the rows whose key has a number, noting for each kept row where it was and its number.</summary>
+    private static int KeepFound<T, TNumber>(ReadOnlySpan<T> keys, ReadOnlySpan<TNumber> numbers, int none, long min, Span<int> rows, Span<int> from, Span<int> found, bool predictable)
+        where T : unmanaged, System.Numerics.IBinaryInteger<T>
+        where TNumber : unmanaged, System.Numerics.IBinaryInteger<TNumber>
+    {
+        var kept = 0;
+        if (predictable)
+        {
+            for (var k = 0; k < rows.Length; k++)
+            {
+                var row = rows[k];
+                var number = Lookup(keys[row], numbers, none, min);
+                if (number >= 0)
+                {
+                    rows[kept] = row;
+                    from[kept] = k;
+                    found[kept] = number;
+                    kept++;
+                }
+            }
+
+            return kept;
+        }
+
+        for (var k = 0; k < rows.Length; k++)
+        {
+            var row = rows[k];
+            var number = Lookup(keys[row], numbers, none, min);
+            rows[kept] = row;
+            from[kept] = k;
+            found[kept] = number;
+            kept += (int)((uint)~number >> 31);
+        }
+
+        return kept;
+    }
+
+    /// <summary>Each kept row's cell (from its place before the rows were compacted) gains its number's part.</summary>
+    private static void AddParts(Span<int> cells, ReadOnlySpan<int> from, ReadOnlySpan<int> numbers, ReadOnlySpan<int> parts)
+    {
+        for (var j = 0; j < from.Length; j++)
+        {
+            cells[j] = cells[from[j]] + parts[numbers[j]]; // from[j] >= j: read before any later write
+        }
+    }
+
+    /// <summary>A non-NULL key's number, or -1 when no dimension row passing the cube's conditions has it.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static int Lookup<T, TNumber>(T key, ReadOnlySpan<TNumber> numbers, int none, long min)
+        where T : unmanaged, System.Numerics.IBinaryInteger<T>
+        where TNumber : unmanaged, System.Numerics.IBinaryInteger<TNumber>
+    {
+        var slot = (ulong)(long.CreateTruncating(key) - min);
+        if (slot >= (ulong)numbers.Length)
+        {
+            return -1; // a dangling key: rare, a branch that predicts well
+        }
+
+        var number = int.CreateTruncating(System.Runtime.CompilerServices.Unsafe.Add(ref System.Runtime.InteropServices.MemoryMarshal.GetReference(numbers), (nint)slot));
+        return number | -System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>(number == none); // -1 for none, without a branch
     }
 
     /// <summary>A key's number, or -1 for a NULL key or one no dimension row passing the cube's conditions has.</summary>
