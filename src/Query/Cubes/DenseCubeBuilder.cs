@@ -83,6 +83,7 @@ internal static class DenseCubeBuilder
 
         var axes = new List<DenseAxis>();
         var chunkColumns = new List<BoundExpression>();
+        var numberings = new List<(int Axis, Func<DenseAxis?> Number)>(); // the dimension tables, read together below
         for (var a = 0; a < axisTables.Count; a++)
         {
             var dimensions = axisDimensions[a];
@@ -116,13 +117,32 @@ internal static class DenseCubeBuilder
             }
 
             var dimensionColumns = dimensions.Select(d => ((BoundColumn)input.Expressions[d]).Index - leaves[table].Offset).ToList();
-            if (NumberDimension(leaves[table], dimensionKey, dimensionColumns, star.Local[table], stored, types, context) is not { } tableAxis)
+            var leaf = leaves[table];
+            var conditions = star.Local[table];
+            numberings.Add((axes.Count, () => NumberDimension(leaf, dimensionKey, dimensionColumns, conditions, stored, types, context)));
+            axes.Add(null!); // set below
+            chunkColumns.Add(new BoundColumn(factKey - fact.Offset, factKeyType, "key"));
+        }
+
+        // Each dimension table is read and numbered on its own (the part table's 800 K rows beside the customers').
+        var numbered = new DenseAxis?[numberings.Count];
+        try
+        {
+            Parallel.For(0, numberings.Count, new ParallelOptions { MaxDegreeOfParallelism = context.Threads, CancellationToken = context.Cancellation }, i => numbered[i] = numberings[i].Number());
+        }
+        catch (AggregateException failed) when (failed.InnerExceptions.Count == 1)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failed.InnerExceptions[0]);
+        }
+
+        for (var i = 0; i < numberings.Count; i++)
+        {
+            if (numbered[i] is not { } tableAxis)
             {
                 return null;
             }
 
-            axes.Add(tableAxis);
-            chunkColumns.Add(new BoundColumn(factKey - fact.Offset, factKeyType, "key"));
+            axes[numberings[i].Axis] = tableAxis;
         }
 
         // The measures, each over fact columns only, in types the cells can add up; their inputs follow the axes' in a chunk.
