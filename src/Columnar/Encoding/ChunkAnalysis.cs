@@ -641,35 +641,14 @@ public sealed class ChunkAnalysis
             previous = code;
         }
 
-        // The entries used, in string order, then ranks with equal strings sharing one.
+        // Each row's code: the rank, among the strings this chunk uses, of its entry's string (equal strings share one).
         var rankOf = System.Buffers.ArrayPool<int>.Shared.Rent(source.Count);
         try
         {
             var rank = rankOf.AsSpan(0, source.Count);
-            rank.Fill(-1);
-            var used = new List<int>();
-            foreach (var code in representative)
-            {
-                if (rank[code] < 0)
-                {
-                    rank[code] = 0;
-                    used.Add(code);
-                }
-            }
-
-            var entries = used.ToArray();
-            Array.Sort(entries, new HeapStringComparer(source));
-            var distinctEntries = new List<int>(entries.Length);
-            foreach (var entry in entries)
-            {
-                if (distinctEntries.Count == 0 || !source.GetString(entry).SequenceEqual(source.GetString(distinctEntries[^1])))
-                {
-                    distinctEntries.Add(entry);
-                }
-
-                rank[entry] = distinctEntries.Count - 1;
-            }
-
+            var distinctEntries = source.IsFrozen && DictionaryOrder.Of(source) is { } order && order.RankCount <= Math.Max(4 * RowCount, 1024)
+                ? RankByDictionaryOrder(representative, order, rank)
+                : RankBySorting(representative, source, rank);
             if (distinctEntries.Count > MaxDictionaryEntries)
             {
                 return false;
@@ -736,6 +715,76 @@ public sealed class ChunkAnalysis
         {
             System.Buffers.ArrayPool<int>.Shared.Return(rankOf);
         }
+    }
+
+    /// <summary>
+    /// The entries a chunk uses, one per string in string order, from the dictionary's order worked out once: the
+    /// ranks used are flagged and read in order, no string compared. <paramref name="rank"/> gets each used entry's
+    /// position among them.
+    /// </summary>
+    private static List<int> RankByDictionaryOrder(int[] representative, DictionaryOrder order, Span<int> rank)
+    {
+        var positions = System.Buffers.ArrayPool<int>.Shared.Rent(order.RankCount);
+        try
+        {
+            var positionOfRank = positions.AsSpan(0, order.RankCount);
+            positionOfRank.Fill(-1);
+            foreach (var entry in representative)
+            {
+                positionOfRank[order.RankOfEntry[entry]] = 0;
+            }
+
+            var distinctEntries = new List<int>();
+            for (var r = 0; r < positionOfRank.Length; r++)
+            {
+                if (positionOfRank[r] == 0)
+                {
+                    positionOfRank[r] = distinctEntries.Count;
+                    distinctEntries.Add(order.EntryOfRank[r]);
+                }
+            }
+
+            foreach (var entry in representative)
+            {
+                rank[entry] = positionOfRank[order.RankOfEntry[entry]];
+            }
+
+            return distinctEntries;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(positions);
+        }
+    }
+
+    /// <summary>The entries a chunk uses, one per string in string order, by sorting them; <paramref name="rank"/> as above.</summary>
+    private static List<int> RankBySorting(int[] representative, ColumnVector source, Span<int> rank)
+    {
+        rank.Fill(-1);
+        var used = new List<int>();
+        foreach (var code in representative)
+        {
+            if (rank[code] < 0)
+            {
+                rank[code] = 0;
+                used.Add(code);
+            }
+        }
+
+        var entries = used.ToArray();
+        Array.Sort(entries, new HeapStringComparer(source));
+        var distinctEntries = new List<int>(entries.Length);
+        foreach (var entry in entries)
+        {
+            if (distinctEntries.Count == 0 || !source.GetString(entry).SequenceEqual(source.GetString(distinctEntries[^1])))
+            {
+                distinctEntries.Add(entry);
+            }
+
+            rank[entry] = distinctEntries.Count - 1;
+        }
+
+        return distinctEntries;
     }
 
     private void AnalyzeStringBounds(ReadOnlySpan<int> offsets, ReadOnlySpan<byte> heap, ValidityMask validity)

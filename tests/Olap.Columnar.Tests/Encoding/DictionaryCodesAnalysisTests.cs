@@ -88,6 +88,25 @@ public sealed class DictionaryCodesAnalysisTests
     }
 
     [Fact]
+    public void A_chunk_using_few_entries_of_a_large_dictionary_is_analysed_alike()
+    {
+        // Over 1,024 distinct strings and four times the chunk's rows, the chunk's entries are sorted, not flagged.
+        var builder = new ColumnBuilder(ColumnType.Varchar);
+        for (var entry = 0; entry < 5_000; entry++)
+        {
+            builder.AppendString($"value {(entry * 7919) % 2_500:D5}"); // every string twice, in scrambled order
+        }
+
+        var dictionary = builder.ToVector();
+        dictionary.Freeze();
+        Gen.Int[-1, 4_999].Array[1, 200].Sample(codes =>
+        {
+            var gathered = Gathered(dictionary, codes, 64);
+            AssertSameAnalysis(ChunkAnalysis.Analyze(gathered.ToVector()), ChunkAnalysis.Analyze(gathered.ToVector(), gathered.DictionaryCodes));
+        }, iter: 100);
+    }
+
+    [Fact]
     public void Entry_numbers_are_offered_only_when_every_row_came_from_the_one_frozen_dictionary()
     {
         var dictionary = FrozenDictionary([1, 2, 3]);
