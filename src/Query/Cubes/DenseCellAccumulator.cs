@@ -101,6 +101,14 @@ internal sealed class DenseCellAccumulator
                 cells[k] *= stride;
             }
 
+            if (grid.Measures is [{ Role: CubeColumnRole.Sum or CubeColumnRole.Average, IsDouble: false } only]
+                && chunk.Columns[only.Input] is { Validity.AllValid: true } input && input.Type.Physical == PhysicalKind.Int32)
+            {
+                // One INTEGER sum (every SSB cube): the row count and the sum of a cell in one visit, not two.
+                AddRowsAndSum(VectorValues.Read(input, ref _int32Scratch), _rows.AsSpan(0, n), cells.AsSpan(0, n), grid.Slots, DenseCells.ValueSlot(0));
+                continue;
+            }
+
             for (var m = 0; m < grid.Measures.Count; m++)
             {
                 var measure = grid.Measures[m];
@@ -115,6 +123,17 @@ internal sealed class DenseCellAccumulator
             {
                 slots[cells[k]]++;
             }
+        }
+    }
+
+    private static void AddRowsAndSum(ReadOnlySpan<int> values, ReadOnlySpan<int> rows, ReadOnlySpan<int> cells, long[] slots, int valueSlot)
+    {
+        for (var k = 0; k < cells.Length; k++)
+        {
+            var cell = cells[k];
+            slots[cell]++;
+            ref var sum = ref slots[cell + valueSlot];
+            sum = checked(sum + values[rows[k]]);
         }
     }
 
