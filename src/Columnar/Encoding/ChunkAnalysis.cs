@@ -642,13 +642,16 @@ public sealed class ChunkAnalysis
         }
 
         // Each row's code: the rank, among the strings this chunk uses, of its entry's string (equal strings share one).
+        if (source.IsFrozen && DictionaryOrder.Of(source) is { } order && order.RankCount <= Math.Max(4 * RowCount, 1024))
+        {
+            return AnalyzeByDictionaryOrder(source, order, representative, validity, allValid);
+        }
+
         var rankOf = System.Buffers.ArrayPool<int>.Shared.Rent(source.Count);
         try
         {
             var rank = rankOf.AsSpan(0, source.Count);
-            var distinctEntries = source.IsFrozen && DictionaryOrder.Of(source) is { } order && order.RankCount <= Math.Max(4 * RowCount, 1024)
-                ? RankByDictionaryOrder(representative, order, rank)
-                : RankBySorting(representative, source, rank);
+            var distinctEntries = RankBySorting(representative, source, rank);
             if (distinctEntries.Count > MaxDictionaryEntries)
             {
                 return false;
@@ -673,42 +676,7 @@ public sealed class ChunkAnalysis
             }
 
             runEnds.Add(RowCount);
-            RunEnds = [.. runEnds];
-            var distinct = 0;
-            int low = -1, high = -1;
-            for (var k = 0; k < seenNonNull.Length; k++)
-            {
-                if (seenNonNull[k])
-                {
-                    distinct++;
-                    low = low < 0 ? k : low;
-                    high = k;
-                }
-            }
-
-            DistinctCount = distinct;
-            Min = ScalarValue.FromUtf8(source.GetString(distinctEntries[low]));
-            Max = ScalarValue.FromUtf8(source.GetString(distinctEntries[high]));
-            var heapBytes = 0;
-            foreach (var entry in distinctEntries)
-            {
-                heapBytes += source.GetString(entry).Length;
-            }
-
-            var dictionary = new ColumnVector(Type);
-            dictionary.PrepareFlatStrings(distinctEntries.Count, heapBytes, out var dictOffsets, out var dictHeap);
-            var position = 0;
-            for (var j = 0; j < distinctEntries.Count; j++)
-            {
-                dictOffsets[j] = position;
-                var value = source.GetString(distinctEntries[j]);
-                value.CopyTo(dictHeap[position..]);
-                position += value.Length;
-            }
-
-            dictOffsets[distinctEntries.Count] = position;
-            Dictionary = dictionary;
-            Codes = codes;
+            SetFromEntries(source, distinctEntries, seenNonNull, [.. runEnds], codes);
             return true;
         }
         finally
@@ -718,43 +686,132 @@ public sealed class ChunkAnalysis
     }
 
     /// <summary>
-    /// The entries a chunk uses, one per string in string order, from the dictionary's order worked out once: the
-    /// ranks used are flagged and read in order, no string compared. <paramref name="rank"/> gets each used entry's
-    /// position among them.
+    /// The analysis from the dictionary's order worked out once (<see cref="DictionaryOrder"/>): the ranks used are
+    /// flagged and read in order, no string compared, and rows are taken a run of equal entries at a time (a sorted
+    /// cube's nation column is one or two runs a chunk).
     /// </summary>
-    private static List<int> RankByDictionaryOrder(int[] representative, DictionaryOrder order, Span<int> rank)
+    private bool AnalyzeByDictionaryOrder(ColumnVector source, DictionaryOrder order, int[] representative, ValidityMask validity, bool allValid)
     {
-        var positions = System.Buffers.ArrayPool<int>.Shared.Rent(order.RankCount);
+        var rankOfEntry = order.RankOfEntry;
+        var pooled = System.Buffers.ArrayPool<int>.Shared.Rent(order.RankCount);
         try
         {
-            var positionOfRank = positions.AsSpan(0, order.RankCount);
-            positionOfRank.Fill(-1);
-            foreach (var entry in representative)
+            var positionOfRank = pooled.AsSpan(0, order.RankCount);
+            positionOfRank.Clear();
+            for (var i = 0; i < representative.Length;)
             {
-                positionOfRank[order.RankOfEntry[entry]] = 0;
+                var entry = representative[i];
+                positionOfRank[rankOfEntry[entry]] = 1;
+                do
+                {
+                    i++;
+                }
+                while (i < representative.Length && representative[i] == entry);
             }
 
             var distinctEntries = new List<int>();
             for (var r = 0; r < positionOfRank.Length; r++)
             {
-                if (positionOfRank[r] == 0)
+                if (positionOfRank[r] != 0)
                 {
                     positionOfRank[r] = distinctEntries.Count;
                     distinctEntries.Add(order.EntryOfRank[r]);
                 }
             }
 
-            foreach (var entry in representative)
+            if (distinctEntries.Count > MaxDictionaryEntries)
             {
-                rank[entry] = positionOfRank[order.RankOfEntry[entry]];
+                return false;
             }
 
-            return distinctEntries;
+            var codes = new int[RowCount];
+            var runEnds = new List<int>();
+            var previous = -1;
+            for (var i = 0; i < representative.Length;)
+            {
+                var entry = representative[i];
+                var code = positionOfRank[rankOfEntry[entry]];
+                var start = i;
+                do
+                {
+                    i++;
+                }
+                while (i < representative.Length && representative[i] == entry);
+
+                codes.AsSpan(start, i - start).Fill(code);
+                if (start > 0 && code != previous)
+                {
+                    runEnds.Add(start);
+                }
+
+                previous = code;
+            }
+
+            runEnds.Add(RowCount);
+            var seenNonNull = new bool[distinctEntries.Count];
+            if (allValid)
+            {
+                seenNonNull.AsSpan().Fill(true); // every entry a chunk uses is some non-NULL row's
+            }
+            else
+            {
+                for (var i = 0; i < codes.Length; i++)
+                {
+                    if (validity.IsValid(i))
+                    {
+                        seenNonNull[codes[i]] = true;
+                    }
+                }
+            }
+
+            SetFromEntries(source, distinctEntries, seenNonNull, [.. runEnds], codes);
+            return true;
         }
         finally
         {
-            System.Buffers.ArrayPool<int>.Shared.Return(positions);
+            System.Buffers.ArrayPool<int>.Shared.Return(pooled);
         }
+    }
+
+    /// <summary>Sets the results from the chunk's entries in string order, which of them non-NULL rows hold, its runs and its codes.</summary>
+    private void SetFromEntries(ColumnVector source, List<int> distinctEntries, bool[] seenNonNull, int[] runEnds, int[] codes)
+    {
+        RunEnds = runEnds;
+        var distinct = 0;
+        int low = -1, high = -1;
+        for (var k = 0; k < seenNonNull.Length; k++)
+        {
+            if (seenNonNull[k])
+            {
+                distinct++;
+                low = low < 0 ? k : low;
+                high = k;
+            }
+        }
+
+        DistinctCount = distinct;
+        Min = ScalarValue.FromUtf8(source.GetString(distinctEntries[low]));
+        Max = ScalarValue.FromUtf8(source.GetString(distinctEntries[high]));
+        var heapBytes = 0;
+        foreach (var entry in distinctEntries)
+        {
+            heapBytes += source.GetString(entry).Length;
+        }
+
+        var dictionary = new ColumnVector(Type);
+        dictionary.PrepareFlatStrings(distinctEntries.Count, heapBytes, out var dictOffsets, out var dictHeap);
+        var position = 0;
+        for (var j = 0; j < distinctEntries.Count; j++)
+        {
+            dictOffsets[j] = position;
+            var value = source.GetString(distinctEntries[j]);
+            value.CopyTo(dictHeap[position..]);
+            position += value.Length;
+        }
+
+        dictOffsets[distinctEntries.Count] = position;
+        Dictionary = dictionary;
+        Codes = codes;
     }
 
     /// <summary>The entries a chunk uses, one per string in string order, by sorting them; <paramref name="rank"/> as above.</summary>
