@@ -184,79 +184,22 @@ internal sealed class DenseCellAccumulator
             return kept;
         }
 
-        if (_cells.Length == 1)
+        // A key column with NULLs (rare): which rows stay and their numbers, then each grid's cells.
+        for (var k = 0; k < n; k++)
         {
-            var cells = _cells[0];
-            var parts = _parts[0][a];
-            if (_rarelyDrops[a])
+            var row = rows[k];
+            var number = vector.IsNull(row) ? -1 : Lookup(keys[row], numbers, none, min);
+            if (number >= 0)
             {
-                // Rows (nearly) all find their key: the branch predicts, and the lookups of many rows overlap.
-                for (var k = 0; k < n; k++)
-                {
-                    var row = rows[k];
-                    var number = NumberOf(keys[row], numbers, none, min, nullable && vector.IsNull(row));
-                    if (number >= 0)
-                    {
-                        rows[kept] = row;
-                        cells[kept++] = cells[k] + parts[number];
-                    }
-                }
-            }
-            else
-            {
-                for (var k = 0; k < n; k++)
-                {
-                    var row = rows[k];
-                    var number = NumberOf(keys[row], numbers, none, min, nullable && vector.IsNull(row));
-                    rows[kept] = row;
-                    cells[kept] = cells[k] + parts[number & ~(number >> 31)];
-                    kept += (int)((uint)~number >> 31);
-                }
-            }
-
-            _rarelyDrops[a] = (n - kept) * 64 <= n;
-            return kept;
-        }
-
-        // Several grids: which rows stay (and their numbers) first, then each grid's cells in a loop of its own.
-        var from = _from;
-        if (_rarelyDrops[a])
-        {
-            for (var k = 0; k < n; k++)
-            {
-                var row = rows[k];
-                var number = NumberOf(keys[row], numbers, none, min, nullable && vector.IsNull(row));
-                if (number >= 0)
-                {
-                    rows[kept] = row;
-                    from[kept] = k;
-                    _numbers[kept++] = number;
-                }
-            }
-        }
-        else
-        {
-            for (var k = 0; k < n; k++)
-            {
-                var row = rows[k];
-                var number = NumberOf(keys[row], numbers, none, min, nullable && vector.IsNull(row));
                 rows[kept] = row;
-                from[kept] = k;
-                _numbers[kept] = number;
-                kept += (int)((uint)~number >> 31);
+                _from[kept] = k;
+                _numbers[kept++] = number;
             }
         }
-
-        _rarelyDrops[a] = (n - kept) * 64 <= n;
 
         for (var g = 0; g < _cells.Length; g++)
         {
-            var cells = _cells[g];
-            var parts = _parts[g][a];
-            for (var j = 0; j < kept; j++)
-            {
-                cells[j] = cells[from[j]] + parts[_numbers[j]]; // from[j] >= j: read before any later write
-            }
+            AddParts(_cells[g].AsSpan(0, n), _from.AsSpan(0, kept), _numbers.AsSpan(0, kept), _parts[g][a]);
         }
 
         return kept;
@@ -359,22 +302,6 @@ internal sealed class DenseCellAccumulator
         }
 
         var number = int.CreateTruncating(System.Runtime.CompilerServices.Unsafe.Add(ref System.Runtime.InteropServices.MemoryMarshal.GetReference(numbers), (nint)slot));
-        return number | -System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>(number == none); // -1 for none, without a branch
-    }
-
-    /// <summary>A key's number, or -1 for a NULL key or one no dimension row passing the cube's conditions has.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static int NumberOf<T, TNumber>(T key, ReadOnlySpan<TNumber> numbers, int none, long min, bool isNull)
-        where T : unmanaged, System.Numerics.IBinaryInteger<T>
-        where TNumber : unmanaged, System.Numerics.IBinaryInteger<TNumber>
-    {
-        var slot = (ulong)(long.CreateTruncating(key) - min);
-        if (slot >= (ulong)numbers.Length || isNull)
-        {
-            return -1; // rare (a dangling or NULL key): a branch that predicts well
-        }
-
-        var number = int.CreateTruncating(numbers[(int)slot]);
         return number | -System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>(number == none); // -1 for none, without a branch
     }
 
