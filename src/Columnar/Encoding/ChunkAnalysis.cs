@@ -600,15 +600,16 @@ public sealed class ChunkAnalysis
     }
 
     /// <summary>
-    /// <see cref="AnalyzeStrings"/> from each row's code in a dictionary that may repeat values: the codes rows use are
-    /// ordered by their strings (a handful, where rows are thousands), equal strings share a rank, and each row's rank is
-    /// its code in the sorted dictionary. False (nothing set) when every row is NULL or the values overflow a dictionary.
+    /// <see cref="AnalyzeStrings"/> from each row's code in a frozen dictionary that may repeat values: the entries rows
+    /// use are ordered by their strings' ranks in the dictionary (equal strings share one), and each row's position
+    /// among them is its code in the sorted dictionary. False (nothing set) when the dictionary is not frozen, every
+    /// row is NULL, or the values overflow a dictionary.
     /// </summary>
     private bool TryAnalyzeStringCodes(ColumnVector vector, DictionaryCodes known)
     {
         var source = known.Dictionary;
         var rowCodes = known.Codes.Span;
-        if (NullCount == RowCount || rowCodes.Length != RowCount || source.Form != VectorForm.Flat || !source.Validity.AllValid)
+        if (NullCount == RowCount || rowCodes.Length != RowCount || source.Form != VectorForm.Flat || !source.Validity.AllValid || !source.IsFrozen)
         {
             return false;
         }
@@ -642,53 +643,13 @@ public sealed class ChunkAnalysis
         }
 
         // Each row's code: the rank, among the strings this chunk uses, of its entry's string (equal strings share one).
-        if (source.IsFrozen && DictionaryOrder.Of(source) is { } order && order.RankCount <= Math.Max(4 * RowCount, 1024))
-        {
-            return AnalyzeByDictionaryOrder(source, order, representative, validity, allValid);
-        }
-
-        var rankOf = System.Buffers.ArrayPool<int>.Shared.Rent(source.Count);
-        try
-        {
-            var rank = rankOf.AsSpan(0, source.Count);
-            var distinctEntries = RankBySorting(representative, source, rank);
-            if (distinctEntries.Count > MaxDictionaryEntries)
-            {
-                return false;
-            }
-
-            var codes = new int[RowCount];
-            var seenNonNull = new bool[distinctEntries.Count];
-            var runEnds = new List<int>();
-            for (var i = 0; i < RowCount; i++)
-            {
-                var code = rank[representative[i]];
-                codes[i] = code;
-                if (i > 0 && code != codes[i - 1])
-                {
-                    runEnds.Add(i);
-                }
-
-                if (allValid || validity.IsValid(i))
-                {
-                    seenNonNull[code] = true;
-                }
-            }
-
-            runEnds.Add(RowCount);
-            SetFromEntries(source, distinctEntries, seenNonNull, [.. runEnds], codes);
-            return true;
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<int>.Shared.Return(rankOf);
-        }
+        return AnalyzeByDictionaryOrder(source, DictionaryOrder.Of(source), representative, validity, allValid);
     }
 
     /// <summary>
     /// The analysis from the dictionary's order worked out once (<see cref="DictionaryOrder"/>): the ranks used are
-    /// flagged and read in order, no string compared, and rows are taken a run of equal entries at a time (a sorted
-    /// cube's nation column is one or two runs a chunk).
+    /// sorted as numbers, no string compared, and rows are taken a run of equal entries at a time (a sorted cube's
+    /// nation column is one or two runs a chunk).
     /// </summary>
     private bool AnalyzeByDictionaryOrder(ColumnVector source, DictionaryOrder order, int[] representative, ValidityMask validity, bool allValid)
     {
@@ -696,12 +657,12 @@ public sealed class ChunkAnalysis
         var pooled = System.Buffers.ArrayPool<int>.Shared.Rent(order.RankCount);
         try
         {
-            var positionOfRank = pooled.AsSpan(0, order.RankCount);
-            positionOfRank.Clear();
+            // The ranks used, one per run, sorted as numbers; only their slots of the rank table are written and read.
+            var used = new List<int>();
             for (var i = 0; i < representative.Length;)
             {
                 var entry = representative[i];
-                positionOfRank[rankOfEntry[entry]] = 1;
+                used.Add(rankOfEntry[entry]);
                 do
                 {
                     i++;
@@ -709,13 +670,15 @@ public sealed class ChunkAnalysis
                 while (i < representative.Length && representative[i] == entry);
             }
 
+            used.Sort();
+            var positionOfRank = pooled.AsSpan(0, order.RankCount);
             var distinctEntries = new List<int>();
-            for (var r = 0; r < positionOfRank.Length; r++)
+            foreach (var rank in used)
             {
-                if (positionOfRank[r] != 0)
+                if (distinctEntries.Count == 0 || order.EntryOfRank[rank] != distinctEntries[^1])
                 {
-                    positionOfRank[r] = distinctEntries.Count;
-                    distinctEntries.Add(order.EntryOfRank[r]);
+                    positionOfRank[rank] = distinctEntries.Count;
+                    distinctEntries.Add(order.EntryOfRank[rank]);
                 }
             }
 
@@ -812,36 +775,6 @@ public sealed class ChunkAnalysis
         dictOffsets[distinctEntries.Count] = position;
         Dictionary = dictionary;
         Codes = codes;
-    }
-
-    /// <summary>The entries a chunk uses, one per string in string order, by sorting them; <paramref name="rank"/> as above.</summary>
-    private static List<int> RankBySorting(int[] representative, ColumnVector source, Span<int> rank)
-    {
-        rank.Fill(-1);
-        var used = new List<int>();
-        foreach (var code in representative)
-        {
-            if (rank[code] < 0)
-            {
-                rank[code] = 0;
-                used.Add(code);
-            }
-        }
-
-        var entries = used.ToArray();
-        Array.Sort(entries, new HeapStringComparer(source));
-        var distinctEntries = new List<int>(entries.Length);
-        foreach (var entry in entries)
-        {
-            if (distinctEntries.Count == 0 || !source.GetString(entry).SequenceEqual(source.GetString(distinctEntries[^1])))
-            {
-                distinctEntries.Add(entry);
-            }
-
-            rank[entry] = distinctEntries.Count - 1;
-        }
-
-        return distinctEntries;
     }
 
     private void AnalyzeStringBounds(ReadOnlySpan<int> offsets, ReadOnlySpan<byte> heap, ValidityMask validity)

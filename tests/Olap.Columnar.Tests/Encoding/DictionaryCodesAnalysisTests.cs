@@ -90,7 +90,7 @@ public sealed class DictionaryCodesAnalysisTests
     [Fact]
     public void A_chunk_using_few_entries_of_a_large_dictionary_is_analysed_alike()
     {
-        // Over 1,024 distinct strings and four times the chunk's rows, the chunk's entries are sorted, not flagged.
+        // A dictionary far larger than the chunk: only the slots of the ranks the chunk uses are written and read.
         var builder = new ColumnBuilder(ColumnType.Varchar);
         for (var entry = 0; entry < 5_000; entry++)
         {
