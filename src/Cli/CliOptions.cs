@@ -16,6 +16,9 @@ internal sealed record CliOptions
 
     public OutputMode Format { get; init; } = OutputMode.Box;
 
+    /// <summary><c>--readonly</c>: open the database for queries only, alongside a process that writes to it.</summary>
+    public bool ReadOnly { get; init; }
+
     /// <summary>Stop at the first error; scripts and one-shot runs do unless <c>--bail false</c>.</summary>
     public bool? Bail { get; init; }
 }

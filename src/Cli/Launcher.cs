@@ -21,7 +21,7 @@ internal static class Launcher
         DatabaseSession session;
         try
         {
-            session = demo ? OpenDemo(console) : DatabaseSession.Open(options.Path);
+            session = demo ? OpenDemo(console, options.ReadOnly) : DatabaseSession.Open(options.Path, options.ReadOnly);
         }
         catch (CliException error)
         {
@@ -98,7 +98,7 @@ internal static class Launcher
         shell.Finish();
     }
 
-    private static DatabaseSession OpenDemo(ShellConsole console)
+    private static DatabaseSession OpenDemo(ShellConsole console, bool readOnly)
     {
         var directory = DemoDatabase.Location();
         if (!DemoDatabase.Exists(directory))
@@ -119,7 +119,21 @@ internal static class Launcher
             }
         }
 
-        return DatabaseSession.Open(directory);
+        if (readOnly)
+        {
+            return DatabaseSession.Open(directory, readOnly: true);
+        }
+
+        try
+        {
+            return DatabaseSession.Open(directory);
+        }
+        catch (CliException error) when (error.InnerException is Columnar.Storage.DatabaseLockedException)
+        {
+            // Another olap has the demo open: browsing it read-only beats refusing to start.
+            console.Error.WriteLine($"The demo database is open for writing in another process; opening it read-only.");
+            return DatabaseSession.Open(directory, readOnly: true);
+        }
     }
 
     private static ILineReader LineReader(Shell shell, ShellConsole console, TextReader input)

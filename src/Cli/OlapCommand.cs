@@ -3,7 +3,7 @@ using Olap.Cli.Rendering;
 
 namespace Olap.Cli;
 
-/// <summary>The command line: <c>olap [PATH] [-c SQL | -f FILE] [--format F] [--bail B]</c>, <c>olap inspect FILE.olap</c>, --help and --version.</summary>
+/// <summary>The command line: <c>olap [PATH] [-c SQL | -f FILE] [--format F] [--readonly] [--bail B]</c>, <c>olap inspect FILE.olap</c>, --help and --version.</summary>
 internal static class OlapCommand
 {
     /// <summary>
@@ -36,6 +36,10 @@ internal static class OlapCommand
                 result.AddError($"unknown format '{value}'; the formats are {OutputModes.Names}");
             }
         });
+        var readOnly = new Option<bool>("--readonly")
+        {
+            Description = "Open the database for queries only: no lock is taken and nothing changes, so it works while another process writes to it.",
+        };
         var bail = new Option<bool?>("--bail") { Description = "Stop at the first error (default for -c, -f and stdin); --bail false goes on." };
 
         var root = new RootCommand("olap: the Olap analytical database's shell. SQL is read from -c, -f, standard input when it is not a terminal, or typed at the olap> prompt.")
@@ -44,6 +48,7 @@ internal static class OlapCommand
             command,
             file,
             format,
+            readOnly,
             bail,
         };
         root.SetAction(result =>
@@ -57,6 +62,7 @@ internal static class OlapCommand
                 File = result.GetValue(file),
                 Format = mode,
                 Bail = result.GetValue(bail),
+                ReadOnly = result.GetValue(readOnly),
             });
         });
 

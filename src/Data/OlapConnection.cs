@@ -1,3 +1,4 @@
+using Olap.Columnar.Storage;
 using System.Data;
 using System.Data.Common;
 using System.Diagnostics.CodeAnalysis;
@@ -70,16 +71,22 @@ public sealed class OlapConnection : DbConnection
         }
 
         var threads = options.Threads;
+        var mode = options.Mode;
         try
         {
             if (source == OlapConnectionStringBuilder.InMemory)
             {
+                if (mode == DatabaseOpenMode.ReadOnly)
+                {
+                    throw new OlapException("an in-memory database cannot be opened read-only: it starts empty", "an in-memory database cannot be opened read-only", 0, 0);
+                }
+
                 _database = OlapDatabase.OpenInMemory();
                 _ownsDatabase = true;
             }
             else
             {
-                _database = SharedDatabases.Acquire(source);
+                _database = SharedDatabases.Acquire(source, mode);
                 _ownsDatabase = false;
             }
         }

@@ -6,12 +6,14 @@ namespace Olap.Data;
 /// <summary>
 /// <c>Data Source=path</c> (a database folder, created if missing) or <c>Data Source=:memory:</c> (a private
 /// database that lives as long as the connection), and optionally <c>Threads=n</c> (workers per query; every core
-/// by default).
+/// by default) and <c>Mode=ReadOnly</c> (queries only, alongside another process that writes; <c>ReadWrite</c> by
+/// default).
 /// </summary>
 public sealed class OlapConnectionStringBuilder : DbConnectionStringBuilder
 {
     public const string DataSourceKey = "Data Source";
     public const string ThreadsKey = "Threads";
+    public const string ModeKey = "Mode";
     public const string InMemory = ":memory:";
 
     public OlapConnectionStringBuilder()
@@ -55,6 +57,25 @@ public sealed class OlapConnectionStringBuilder : DbConnectionStringBuilder
         }
     }
 
+    /// <summary>ReadWrite (the default: queries and changes, one process at a time) or ReadOnly.</summary>
+    public Olap.Columnar.Storage.DatabaseOpenMode Mode
+    {
+        get
+        {
+            if (!TryGetValue(ModeKey, out var value))
+            {
+                return Olap.Columnar.Storage.DatabaseOpenMode.ReadWrite;
+            }
+
+            var text = Convert.ToString(value, CultureInfo.InvariantCulture)?.Replace(" ", "", StringComparison.Ordinal);
+            return Enum.TryParse<Olap.Columnar.Storage.DatabaseOpenMode>(text, ignoreCase: true, out var mode) && Enum.IsDefined(mode) && !int.TryParse(text, out _)
+                ? mode
+                : throw new ArgumentException($"Mode must be ReadWrite or ReadOnly, not '{value}'.");
+        }
+
+        set => this[ModeKey] = value.ToString();
+    }
+
     public override object this[string keyword]
     {
         get => base[Canonical(keyword)];
@@ -74,6 +95,7 @@ public sealed class OlapConnectionStringBuilder : DbConnectionStringBuilder
     {
         "datasource" or "database" or "filename" or "path" => DataSourceKey,
         "threads" => ThreadsKey,
-        _ => throw new ArgumentException($"Unknown connection string keyword '{keyword}' (known: Data Source, Threads)."),
+        "mode" or "accessmode" => ModeKey,
+        _ => throw new ArgumentException($"Unknown connection string keyword '{keyword}' (known: Data Source, Threads, Mode)."),
     };
 }

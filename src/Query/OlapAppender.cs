@@ -24,6 +24,11 @@ public sealed class OlapAppender : IDisposable
     {
         _database = database;
         _session = session;
+        if (database.IsReadOnly)
+        {
+            throw new QueryException($"the database is open read-only: rows cannot be appended to {table}");
+        }
+
         _table = database.Directory.Current.FindTable(table)
             ?? throw new QueryException(NameSuggestions.WithSuggestion($"table {table} does not exist", table, database.Directory.Current.Tables.Select(t => t.Name)));
         if (_table.Cube is not null)

@@ -37,7 +37,15 @@ public sealed class OlapDatabase : IDisposable
     /// <summary>Workers per query unless a connection says otherwise: every core.</summary>
     public int DefaultThreads { get; set; } = Environment.ProcessorCount;
 
-    public static OlapDatabase Open(string path) => new(DatabaseDirectory.Open(path), temporary: false);
+    /// <summary>True when opened read-only: statements that would change the database fail, and nothing on disk changes.</summary>
+    public bool IsReadOnly => Directory.IsReadOnly;
+
+    /// <summary>
+    /// Opens the database in the directory at <paramref name="path"/>, creating it when new. One process at a time may
+    /// open a database for writing (a second gets an <see cref="IOException"/> naming the process that has it);
+    /// <see cref="DatabaseOpenMode.ReadOnly"/> opens work alongside it and see what it commits.
+    /// </summary>
+    public static OlapDatabase Open(string path, DatabaseOpenMode mode = DatabaseOpenMode.ReadWrite) => new(DatabaseDirectory.Open(path, mode), temporary: false);
 
     public static OlapDatabase OpenInMemory()
     {
@@ -65,7 +73,15 @@ public sealed class OlapDatabase : IDisposable
         for (var i = 0; i < readers.Length; i++)
         {
             var file = entry.Segments[i].FileName;
-            readers[i] = _readers.GetOrAdd(file, name => OlapFileReader.Open(Directory.SegmentPath(name)));
+            try
+            {
+                readers[i] = _readers.GetOrAdd(file, name => OlapFileReader.Open(Directory.SegmentPath(name)));
+            }
+            catch (FileNotFoundException) when (IsReadOnly)
+            {
+                // The writing process merged or dropped the segment after this statement took its snapshot.
+                throw new SnapshotGoneException(entry.Name, file);
+            }
         }
 
         return new SegmentedTable(entry.Name, entry.Columns, entry.SortKey, readers) { Entry = entry, AnsweringCube = answeringCube };
@@ -97,6 +113,7 @@ public sealed class OlapDatabase : IDisposable
         }
 
         _readers.Clear();
+        Directory.Dispose();
         if (_temporary)
         {
             try

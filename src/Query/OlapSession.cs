@@ -133,7 +133,7 @@ public sealed class OlapSession : IDisposable
     {
         foreach (var statement in statements)
         {
-            yield return new StatementRunner(_database, this, sql, cancellation, values).RunStreaming(statement, freshBuffers);
+            yield return WithNewestSnapshot(() => new StatementRunner(_database, this, sql, cancellation, values).RunStreaming(statement, freshBuffers));
         }
     }
 
@@ -141,7 +141,37 @@ public sealed class OlapSession : IDisposable
     {
         foreach (var statement in statements)
         {
-            yield return new StatementRunner(_database, this, sql, cancellation, values).Run(statement);
+            yield return WithNewestSnapshot(() => new StatementRunner(_database, this, sql, cancellation, values).Run(statement));
+        }
+    }
+
+    /// <summary>
+    /// Runs a statement on the database's newest committed state. A read-only open looks for what the writing
+    /// process committed first, and runs the statement again if the writer removed a segment of the snapshot
+    /// before the statement opened it (a merge or a drop in between).
+    /// </summary>
+    private T WithNewestSnapshot<T>(Func<T> run)
+    {
+        if (!_database.IsReadOnly)
+        {
+            return run();
+        }
+
+        const int attempts = 3;
+        for (var attempt = 1; ; attempt++)
+        {
+            _database.Directory.Refresh();
+            try
+            {
+                return run();
+            }
+            catch (SnapshotGoneException gone)
+            {
+                if (attempt == attempts)
+                {
+                    throw new QueryException(gone.Message, gone);
+                }
+            }
         }
     }
 

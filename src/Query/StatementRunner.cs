@@ -30,6 +30,9 @@ internal sealed partial class StatementRunner : IBindCatalog
     private readonly List<IDisposable> _openedFiles = [];
     private Manifest _manifest;
 
+    /// <summary>The statement <see cref="Run"/> carries out, for messages.</summary>
+    private ParsedStatement? _running;
+
     /// <summary>Set while binding when the plan reads something besides the manifest's tables (so it is not cached).</summary>
     private bool _planDependsOnStatement;
 
@@ -46,6 +49,7 @@ internal sealed partial class StatementRunner : IBindCatalog
     public QueryResult Run(ParsedStatement parsed)
     {
         _cancellation.ThrowIfCancellationRequested();
+        _running = parsed;
         try
         {
             return parsed.Statement switch
@@ -118,6 +122,13 @@ internal sealed partial class StatementRunner : IBindCatalog
 
     private QueryResult Write(Func<QueryResult> change)
     {
+        if (_database.IsReadOnly)
+        {
+            var statement = _running?.Statement;
+            var what = statement is null ? "this statement" : StatementKind(statement);
+            throw new BindException($"the database is open read-only: {what} cannot run (open it without --readonly / Mode=ReadOnly to change it)", statement?.Position ?? default);
+        }
+
         lock (_database.WriteLock)
         {
             _cancellation.ThrowIfCancellationRequested();
@@ -125,6 +136,19 @@ internal sealed partial class StatementRunner : IBindCatalog
             return change();
         }
     }
+
+    /// <summary>The statement's leading words for a message: CREATE TABLE, INSERT, DROP ...</summary>
+    private static string StatementKind(SqlStatement statement) => statement switch
+    {
+        CreateTableStatement => "CREATE TABLE",
+        CreateViewStatement => "CREATE VIEW",
+        CreateMaterializedViewStatement => "CREATE MATERIALIZED VIEW",
+        RefreshMaterializedViewStatement => "REFRESH MATERIALIZED VIEW",
+        DropStatement => "DROP",
+        InsertStatement => "INSERT",
+        CopyFromStatement => "COPY ... FROM",
+        _ => "a change",
+    };
 
     // ---- queries ----
 

@@ -25,7 +25,12 @@ internal sealed class DatabaseSession : IDisposable
 
     public static DatabaseSession InMemory() => new(OlapDatabase.OpenInMemory(), "an in-memory database");
 
-    public static DatabaseSession Open(string? path)
+    /// <summary>
+    /// Opens what <paramref name="path"/> names; a database directory with <paramref name="readOnly"/> is opened for
+    /// queries only, which works while another process writes to it (data files are always read in place, and an
+    /// in-memory database is never read-only).
+    /// </summary>
+    public static DatabaseSession Open(string? path, bool readOnly = false)
     {
         if (string.IsNullOrEmpty(path) || path == ":memory:")
         {
@@ -50,7 +55,9 @@ internal sealed class DatabaseSession : IDisposable
 
         try
         {
-            return new DatabaseSession(OlapDatabase.Open(path), $"database {path}");
+            return readOnly
+                ? new DatabaseSession(OlapDatabase.Open(path, Columnar.Storage.DatabaseOpenMode.ReadOnly), $"database {path} (read-only)")
+                : new DatabaseSession(OlapDatabase.Open(path), $"database {path}");
         }
         catch (IOException error)
         {

@@ -21,7 +21,7 @@ internal static class DotCommands
         (".read", "FILE", "run the statements in FILE"),
         (".output", "[FILE]", "send results to FILE, or back to the screen"),
         (".once", "FILE", "send the next result to FILE"),
-        (".open", "[PATH]", "close this database and open PATH (none: in memory)"),
+        (".open", "[--readonly] [PATH]", "close this database and open PATH (none: in memory); --readonly: queries only"),
         (".quit", string.Empty, "leave (also .exit and Ctrl-D)"),
         (".exit", string.Empty, "leave"),
     ];
@@ -58,7 +58,7 @@ internal static class DotCommands
             case ".once":
                 return argument.Length > 0 ? Once(shell, Unquote(argument)) : Usage(shell, name);
             case ".open":
-                return Open(shell, argument.Length == 0 ? null : Unquote(argument));
+                return OpenCommand(shell, argument);
             default:
                 return Unknown(shell, name);
         }
@@ -234,6 +234,19 @@ internal static class DotCommands
         return ShellOutcome.Continue;
     }
 
+    private static bool IsOpenHere(Shell shell, string path)
+    {
+        try
+        {
+            var comparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+            return string.Equals(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)), Path.TrimEndingDirectorySeparator(shell.Session.Database.Path), comparison);
+        }
+        catch (Exception error) when (error is ArgumentException or IOException or NotSupportedException)
+        {
+            return false;
+        }
+    }
+
     private static StreamWriter? OpenWriter(Shell shell, string path)
     {
         try
@@ -247,11 +260,33 @@ internal static class DotCommands
         }
     }
 
-    private static ShellOutcome Open(Shell shell, string? path)
+    private static ShellOutcome OpenCommand(Shell shell, string argument)
+    {
+        var readOnly = false;
+        if (argument.StartsWith("--readonly", StringComparison.OrdinalIgnoreCase) && (argument.Length == 10 || char.IsWhiteSpace(argument[10])))
+        {
+            readOnly = true;
+            argument = argument[10..].Trim();
+        }
+
+        return Open(shell, argument.Length == 0 ? null : Unquote(argument), readOnly);
+    }
+
+    private static ShellOutcome Open(Shell shell, string? path, bool readOnly)
     {
         try
         {
-            shell.Open(DatabaseSession.Open(path));
+            if (path is not null && IsOpenHere(shell, path))
+            {
+                // This shell holds the database's write lock itself: it lets go first (an in-memory database stands in
+                // if the new open fails).
+                shell.Reopen(() => DatabaseSession.Open(path, readOnly));
+            }
+            else
+            {
+                shell.Open(DatabaseSession.Open(path, readOnly));
+            }
+
             shell.Say($"opened {shell.Session.Description}");
             return ShellOutcome.Continue;
         }

@@ -159,6 +159,21 @@ internal sealed class Shell : IDisposable
         old.Dispose();
     }
 
+    /// <summary>Closes the session first, then opens the next; if that fails, an in-memory database takes its place.</summary>
+    public void Reopen(Func<DatabaseSession> open)
+    {
+        Session.Dispose();
+        try
+        {
+            Session = open();
+        }
+        catch
+        {
+            Session = DatabaseSession.InMemory();
+            throw;
+        }
+    }
+
     /// <summary>Sends results to a file until <see cref="RedirectOutput"/>(null) (<c>.output</c>).</summary>
     public void RedirectOutput(TextWriter? writer)
     {

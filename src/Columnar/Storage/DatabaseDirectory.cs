@@ -4,30 +4,45 @@ namespace Olap.Columnar.Storage;
 /// A database on disk: a directory of immutable native segment files plus <c>manifest.json</c>, which lists what
 /// belongs to the database. A change writes the next manifest to a temporary file, flushes it, renames it over the
 /// old one and flushes the directory, so a crash leaves the old or the new state, never a mix. Files that no
-/// manifest names (left by a statement that failed or a crash) are removed when the database opens.
+/// manifest names (left by a statement that failed or a crash) are removed when the database opens for writing.
 /// </summary>
-public sealed class DatabaseDirectory
+/// <remarks>
+/// One process at a time opens a database for writing (<see cref="DatabaseLock"/>); any number open it read-only
+/// alongside. A read-only open changes no file, and <see cref="Refresh"/> moves it on to what the writer committed
+/// since.
+/// </remarks>
+public sealed class DatabaseDirectory : IDisposable
 {
     public const string ManifestFileName = "manifest.json";
     public const string SegmentExtension = ".olap";
 
     private readonly Lock _commitLock = new();
     private readonly HashSet<string> _reserved = new(StringComparer.Ordinal);
+    private readonly DatabaseLock? _writeLock;
     private Manifest _current;
+    private (long Length, DateTime Written) _manifestStamp;
 
-    private DatabaseDirectory(string path, Manifest current)
+    private DatabaseDirectory(string path, Manifest current, DatabaseLock? writeLock)
     {
         Path = path;
         _current = current;
+        _writeLock = writeLock;
     }
 
     public string Path { get; }
 
+    /// <summary>True when opened with <see cref="DatabaseOpenMode.ReadOnly"/>: every change is refused.</summary>
+    public bool IsReadOnly => _writeLock is null;
+
     /// <summary>The latest committed manifest: a consistent snapshot for a statement to read.</summary>
     public Manifest Current => Volatile.Read(ref _current);
 
-    /// <summary>Opens the database at <paramref name="path"/>, creating an empty one if the directory is new or empty.</summary>
-    public static DatabaseDirectory Open(string path)
+    /// <summary>
+    /// Opens the database at <paramref name="path"/>. For writing (the default) it creates an empty database if the
+    /// directory is new or empty, and takes the database's write lock (<see cref="DatabaseLockedException"/> when
+    /// another process has it); read-only, the database must exist and no file is created, changed or removed.
+    /// </summary>
+    public static DatabaseDirectory Open(string path, DatabaseOpenMode mode = DatabaseOpenMode.ReadWrite)
     {
         var full = System.IO.Path.GetFullPath(path);
         if (File.Exists(full))
@@ -35,43 +50,107 @@ public sealed class DatabaseDirectory
             throw new IOException($"'{path}' is a file, not a database directory.");
         }
 
+        var readOnly = mode == DatabaseOpenMode.ReadOnly;
+        if (readOnly && !Directory.Exists(full))
+        {
+            throw new IOException($"'{path}' does not exist: a database opened read-only is not created.");
+        }
+
         Directory.CreateDirectory(full);
         var manifestPath = System.IO.Path.Combine(full, ManifestFileName);
-        Manifest manifest;
-        if (File.Exists(manifestPath))
-        {
-            try
-            {
-                manifest = ManifestSerializer.Deserialize(File.ReadAllBytes(manifestPath));
-            }
-            catch (InvalidDataException e)
-            {
-                throw new IOException($"'{manifestPath}': {e.Message}", e);
-            }
-        }
-        else if (Directory.EnumerateFileSystemEntries(full).Any(entry => !IsLeftover(entry)))
+        if (!File.Exists(manifestPath) && Directory.EnumerateFileSystemEntries(full).Any(entry => !IsLeftover(entry) && !IsLockFile(entry)))
         {
             throw new IOException($"'{path}' is not empty and has no {ManifestFileName}: it is not an Olap database.");
         }
-        else
-        {
-            manifest = Manifest.Empty;
-        }
 
-        foreach (var table in manifest.Tables)
+        var writeLock = readOnly ? null : DatabaseLock.Acquire(full);
+        try
         {
-            foreach (var segment in table.Segments)
+            var (manifest, stamp) = ReadManifest(full, path);
+            foreach (var table in manifest.Tables)
             {
-                if (!File.Exists(System.IO.Path.Combine(full, segment.FileName)))
+                foreach (var segment in table.Segments)
                 {
-                    throw new IOException($"'{path}': table \"{table.Name}\" needs segment '{segment.FileName}', which is missing.");
+                    if (!File.Exists(System.IO.Path.Combine(full, segment.FileName)))
+                    {
+                        throw new IOException($"'{path}': table \"{table.Name}\" needs segment '{segment.FileName}', which is missing.");
+                    }
                 }
             }
+
+            var database = new DatabaseDirectory(full, manifest, writeLock) { _manifestStamp = stamp };
+            if (!readOnly)
+            {
+                database.RemoveUnreferencedFiles(manifest);
+            }
+
+            return database;
+        }
+        catch
+        {
+            writeLock?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// For a read-only open: takes up the manifest the writing process committed since the last look, if any, and
+    /// returns true when it changed. Statements call it as they start, so each reads the newest committed state.
+    /// </summary>
+    public bool Refresh()
+    {
+        if (!IsReadOnly)
+        {
+            return false;
         }
 
-        var database = new DatabaseDirectory(full, manifest);
-        database.RemoveUnreferencedFiles(manifest);
-        return database;
+        lock (_commitLock)
+        {
+            var info = new FileInfo(System.IO.Path.Combine(Path, ManifestFileName));
+            if (!info.Exists || (info.Length, info.LastWriteTimeUtc) == _manifestStamp)
+            {
+                return false;
+            }
+
+            var (manifest, stamp) = ReadManifest(Path, Path);
+            _manifestStamp = stamp;
+            if (manifest.Version == Current.Version)
+            {
+                return false;
+            }
+
+            Volatile.Write(ref _current, manifest);
+            return true;
+        }
+    }
+
+    /// <summary>Lets go of the write lock; the files stay as the last commit left them.</summary>
+    public void Dispose() => _writeLock?.Dispose();
+
+    private static (Manifest Manifest, (long, DateTime) Stamp) ReadManifest(string directory, string shownPath)
+    {
+        var manifestPath = System.IO.Path.Combine(directory, ManifestFileName);
+        byte[] bytes;
+        DateTime written;
+        try
+        {
+            // The stamp is taken before the read: a manifest renamed in between is read again at the next refresh.
+            written = File.GetLastWriteTimeUtc(manifestPath);
+            bytes = File.ReadAllBytes(manifestPath);
+        }
+        catch (FileNotFoundException)
+        {
+            return (Manifest.Empty, (-1, default));
+        }
+
+        try
+        {
+            return (ManifestSerializer.Deserialize(bytes), (bytes.LongLength, written));
+        }
+        catch (InvalidDataException e)
+        {
+            throw new IOException($"'{System.IO.Path.Combine(shownPath, ManifestFileName)}': {e.Message}", e);
+        }
     }
 
     /// <summary>A fresh segment file name for a writer; the file belongs to the database once a manifest names it.</summary>
@@ -110,6 +189,11 @@ public sealed class DatabaseDirectory
     /// </summary>
     public void Commit(Manifest next)
     {
+        if (IsReadOnly)
+        {
+            throw new InvalidOperationException($"'{Path}' is open read-only: it cannot change.");
+        }
+
         lock (_commitLock)
         {
             var current = Current;
@@ -172,6 +256,12 @@ public sealed class DatabaseDirectory
                 File.Delete(file);
             }
         }
+    }
+
+    private static bool IsLockFile(string path)
+    {
+        var name = System.IO.Path.GetFileName(path);
+        return name is DatabaseLock.FileName or DatabaseLock.OwnerFileName;
     }
 
     private static bool IsSegment(string name) => name.StartsWith("segment-", StringComparison.Ordinal) && name.EndsWith(SegmentExtension, StringComparison.Ordinal);

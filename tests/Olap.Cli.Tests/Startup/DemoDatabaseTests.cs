@@ -94,7 +94,8 @@ public sealed class DemoDatabaseTests(DemoDatabaseFixture demo) : IClassFixture<
         Assert.Contains("Star Schema Benchmark at scale factor 0.1", banner, StringComparison.Ordinal);
         Assert.Contains("lineorder ", banner, StringComparison.Ordinal);
         Assert.Equal(3, Banner.DemoQueries.Count);
-        using var harness = new ShellHarness(new ShellSettings { Mode = OutputMode.Csv }, session: DatabaseSession.Open(demo.Directory));
+        // This process has the demo open for writing above: a second open alongside it is read-only.
+        using var harness = new ShellHarness(new ShellSettings { Mode = OutputMode.Csv }, session: DatabaseSession.Open(demo.Directory, readOnly: true));
         foreach (var query in Banner.DemoQueries)
         {
             Assert.Contains(query, banner, StringComparison.Ordinal);

@@ -9,14 +9,39 @@ public sealed class DatabaseDirectoryTests : IDisposable
 {
     private readonly TemporaryDirectory _directory = new();
 
-    public void Dispose() => _directory.Dispose();
+    private readonly List<DatabaseDirectory> _opened = [];
+
+    public void Dispose()
+    {
+        CloseAll();
+        _directory.Dispose();
+    }
+
+    /// <summary>Opens the database as a process starting anew would: whatever this test opened before is closed first (its write lock let go).</summary>
+    private DatabaseDirectory Reopen()
+    {
+        CloseAll();
+        var database = DatabaseDirectory.Open(DatabasePath);
+        _opened.Add(database);
+        return database;
+    }
+
+    private void CloseAll()
+    {
+        foreach (var database in _opened)
+        {
+            database.Dispose();
+        }
+
+        _opened.Clear();
+    }
 
     private string DatabasePath => _directory.File("db");
 
     [Fact]
     public void A_new_directory_opens_as_an_empty_database()
     {
-        var database = DatabaseDirectory.Open(DatabasePath);
+        var database = Reopen();
 
         Assert.Same(Manifest.Empty, database.Current);
         Assert.True(Directory.Exists(DatabasePath));
@@ -25,7 +50,7 @@ public sealed class DatabaseDirectoryTests : IDisposable
     [Fact]
     public void A_committed_manifest_comes_back_after_reopening_with_tables_sort_keys_segments_and_views()
     {
-        var database = DatabaseDirectory.Open(DatabasePath);
+        var database = Reopen();
         var segment = WriteSegment(database, rows: 3);
         var table = new TableEntry(
             "lineorder",
@@ -34,7 +59,7 @@ public sealed class DatabaseDirectoryTests : IDisposable
             [new SegmentEntry(segment, 3)]);
         database.Commit(new Manifest(1, [table], [new ViewEntry("v", "SELECT 'it''s' AS \"x\"")]));
 
-        var reopened = DatabaseDirectory.Open(DatabasePath).Current;
+        var reopened = Reopen().Current;
 
         Assert.Equal(1, reopened.Version);
         var loaded = Assert.Single(reopened.Tables);
@@ -50,27 +75,27 @@ public sealed class DatabaseDirectoryTests : IDisposable
     [Fact]
     public void A_commit_must_follow_the_current_version()
     {
-        var database = DatabaseDirectory.Open(DatabasePath);
+        var database = Reopen();
         database.Commit(new Manifest(1, [], []));
 
         Assert.Throws<InvalidOperationException>(() => database.Commit(new Manifest(1, [], [new ViewEntry("late", "SELECT 1")])));
-        Assert.Empty(DatabaseDirectory.Open(DatabasePath).Current.Views);
+        Assert.Empty(Reopen().Current.Views);
     }
 
     [Fact]
     public void A_commit_naming_a_segment_that_was_never_written_is_refused_and_changes_nothing()
     {
-        var database = DatabaseDirectory.Open(DatabasePath);
+        var database = Reopen();
         var table = new TableEntry("t", [new ColumnDefinition("a", ColumnType.Integer)], [], [new SegmentEntry("segment-missing.olap", 1)]);
 
         Assert.Throws<InvalidOperationException>(() => database.Commit(new Manifest(1, [table], [])));
-        Assert.Equal(0, DatabaseDirectory.Open(DatabasePath).Current.Version);
+        Assert.Equal(0, Reopen().Current.Version);
     }
 
     [Fact]
     public void Segments_and_temporary_files_that_no_manifest_names_are_removed_on_open_and_after_a_commit()
     {
-        var database = DatabaseDirectory.Open(DatabasePath);
+        var database = Reopen();
         var kept = WriteSegment(database, rows: 1);
         var dropped = WriteSegment(database, rows: 1);
         var table = new TableEntry("t", [new ColumnDefinition("a", ColumnType.Integer)], [], [new SegmentEntry(kept, 1), new SegmentEntry(dropped, 1)]);
@@ -81,7 +106,7 @@ public sealed class DatabaseDirectoryTests : IDisposable
         var orphan = WriteSegment(database, rows: 1);
         File.WriteAllText(Path.Combine(DatabasePath, DatabaseDirectory.ManifestFileName + ".tmp"), "half a manifest");
 
-        DatabaseDirectory.Open(DatabasePath);
+        Reopen();
 
         Assert.True(File.Exists(database.SegmentPath(kept)));
         Assert.False(File.Exists(database.SegmentPath(orphan)));
@@ -91,12 +116,12 @@ public sealed class DatabaseDirectoryTests : IDisposable
     [Fact]
     public void A_damaged_manifest_is_reported_by_name_and_not_read()
     {
-        DatabaseDirectory.Open(DatabasePath).Commit(new Manifest(1, [], [new ViewEntry("v", "SELECT 1")]));
+        Reopen().Commit(new Manifest(1, [], [new ViewEntry("v", "SELECT 1")]));
         var manifestPath = Path.Combine(DatabasePath, DatabaseDirectory.ManifestFileName);
         var text = File.ReadAllText(manifestPath);
         File.WriteAllText(manifestPath, text.Replace("SELECT 1", "SELECT 2", StringComparison.Ordinal));
 
-        var error = Assert.Throws<IOException>(() => DatabaseDirectory.Open(DatabasePath));
+        var error = Assert.Throws<IOException>(() => Reopen());
 
         Assert.Contains(manifestPath, error.Message, StringComparison.Ordinal);
         Assert.Contains("checksum mismatch", error.Message, StringComparison.Ordinal);
@@ -113,7 +138,7 @@ public sealed class DatabaseDirectoryTests : IDisposable
         Directory.CreateDirectory(DatabasePath);
         File.WriteAllText(Path.Combine(DatabasePath, DatabaseDirectory.ManifestFileName), content);
 
-        var error = Assert.Throws<IOException>(() => DatabaseDirectory.Open(DatabasePath));
+        var error = Assert.Throws<IOException>(() => Reopen());
 
         Assert.Contains("manifest:", error.Message, StringComparison.Ordinal);
     }
@@ -121,12 +146,12 @@ public sealed class DatabaseDirectoryTests : IDisposable
     [Fact]
     public void A_missing_segment_file_is_reported_when_the_database_opens()
     {
-        var database = DatabaseDirectory.Open(DatabasePath);
+        var database = Reopen();
         var segment = WriteSegment(database, rows: 1);
         database.Commit(new Manifest(1, [new TableEntry("t", [new ColumnDefinition("a", ColumnType.Integer)], [], [new SegmentEntry(segment, 1)])], []));
         File.Delete(database.SegmentPath(segment));
 
-        var error = Assert.Throws<IOException>(() => DatabaseDirectory.Open(DatabasePath));
+        var error = Assert.Throws<IOException>(() => Reopen());
 
         Assert.Contains(segment, error.Message, StringComparison.Ordinal);
     }
@@ -137,7 +162,7 @@ public sealed class DatabaseDirectoryTests : IDisposable
         Directory.CreateDirectory(DatabasePath);
         File.WriteAllText(Path.Combine(DatabasePath, "thesis.docx"), "precious");
 
-        var error = Assert.Throws<IOException>(() => DatabaseDirectory.Open(DatabasePath));
+        var error = Assert.Throws<IOException>(() => Reopen());
 
         Assert.Contains("not an Olap database", error.Message, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(DatabasePath, "thesis.docx")));

@@ -20,6 +20,11 @@ public sealed record DirectoryState(byte[] Manifest, IReadOnlyList<string> Files
         return System.IO.File.Exists(manifest) ? ManifestSerializer.Deserialize(System.IO.File.ReadAllBytes(manifest)).Version : 0;
     }
 
+    /// <summary>Every file but the write lock's two (<see cref="DatabaseLock"/>), which a writing open always has.</summary>
+    public static IReadOnlyList<string> DataFiles(string databasePath)
+        => [.. Directory.EnumerateFiles(databasePath).Select(f => System.IO.Path.GetFileName(f)!)
+            .Where(name => name is not DatabaseLock.FileName and not DatabaseLock.OwnerFileName).Order(StringComparer.Ordinal)];
+
     public static IReadOnlyList<string> SegmentFiles(string databasePath)
         => [.. Directory.EnumerateFiles(databasePath, "segment-*" + DatabaseDirectory.SegmentExtension).Select(f => System.IO.Path.GetFileName(f)!).Order(StringComparer.Ordinal)];
 
