@@ -18,10 +18,85 @@ public sealed class OlapDatabase : IDisposable
     private readonly bool _temporary;
     private bool _disposed;
 
+    private (long Length, DateTime Written) _readOnlyLogStamp = (-1, default);
+
     private OlapDatabase(DatabaseDirectory directory, bool temporary)
     {
         Directory = directory;
         _temporary = temporary;
+        try
+        {
+            if (directory.IsReadOnly)
+            {
+                RefreshReadOnly();
+            }
+            else
+            {
+                Log = WriteLog.OpenForWriting(directory.Path, directory.Current.LogSequence, out var records);
+                Replay(records);
+            }
+        }
+        catch (InvalidDataException error)
+        {
+            Log?.Dispose();
+            directory.Dispose();
+            throw new IOException(error.Message, error);
+        }
+        catch
+        {
+            Log?.Dispose();
+            directory.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Rows inserted and logged but not yet in segments; a statement reads its snapshot with the manifest's.</summary>
+    internal WriteBuffer Buffer { get; } = new();
+
+    /// <summary>The write log of a writing open; null when read-only.</summary>
+    internal WriteLog? Log { get; }
+
+    /// <summary>Buffered rows past which an INSERT checkpoints them into segments (the log is emptied then).</summary>
+    public int WriteBufferRows { get; set; } = 1 << 17;
+
+    /// <summary>
+    /// For a read-only open, at each statement: the writer's newest log (its buffered rows), then its newest manifest,
+    /// in that order, since the writer commits a checkpoint's manifest before it empties the log.
+    /// </summary>
+    internal void RefreshReadOnly()
+    {
+        var log = new FileInfo(System.IO.Path.Combine(Directory.Path, WriteLog.FileName));
+        var stamp = log.Exists ? (log.Length, log.LastWriteTimeUtc) : (-1, default);
+        if (stamp != _readOnlyLogStamp)
+        {
+            var records = WriteLog.ReadOnly(Directory.Path, flushedSequence: 0);
+            var fresh = new WriteBuffer();
+            foreach (var record in records)
+            {
+                fresh.Append(record.Table, record.Columns, record.RowCount, record.Sequence);
+            }
+
+            Buffer.Publish(fresh.Current);
+            _readOnlyLogStamp = stamp;
+        }
+
+        Directory.Refresh();
+    }
+
+    private void Replay(IReadOnlyList<LogRecord> records)
+    {
+        var manifest = Directory.Current;
+        foreach (var record in records)
+        {
+            var table = manifest.FindTable(record.Table)
+                ?? throw new IOException($"'{System.IO.Path.Combine(Directory.Path, WriteLog.FileName)}': record {record.Sequence} holds rows of table {record.Table}, which the database does not have.");
+            if (table.Columns.Count != record.Columns.Length || table.Columns.Where((c, i) => c.Type != record.Columns[i].Type).Any())
+            {
+                throw new IOException($"'{System.IO.Path.Combine(Directory.Path, WriteLog.FileName)}': record {record.Sequence} does not fit the columns of table {table.Name}.");
+            }
+
+            Buffer.Append(table.Name, record.Columns, record.RowCount, record.Sequence);
+        }
     }
 
     internal DatabaseDirectory Directory { get; }
@@ -67,7 +142,7 @@ public sealed class OlapDatabase : IDisposable
     }
 
     /// <summary>The table as stored in the given manifest version, its segments opened once and shared.</summary>
-    internal SegmentedTable OpenTable(TableEntry entry, string? answeringCube = null)
+    internal SegmentedTable OpenTable(TableEntry entry, string? answeringCube = null, IReadOnlyList<BufferedChunk>? buffered = null)
     {
         var readers = new OlapFileReader[entry.Segments.Count];
         for (var i = 0; i < readers.Length; i++)
@@ -84,7 +159,7 @@ public sealed class OlapDatabase : IDisposable
             }
         }
 
-        return new SegmentedTable(entry.Name, entry.Columns, entry.SortKey, readers) { Entry = entry, AnsweringCube = answeringCube };
+        return new SegmentedTable(entry.Name, entry.Columns, entry.SortKey, readers, buffered) { Entry = entry, AnsweringCube = answeringCube };
     }
 
     /// <summary>
@@ -107,6 +182,24 @@ public sealed class OlapDatabase : IDisposable
         }
 
         _disposed = true;
+        if (Log is not null)
+        {
+            try
+            {
+                // Closing writes the buffered rows as segments; if that fails they are still in the log.
+                using var session = new OlapSession(this);
+                lock (WriteLock)
+                {
+                    new StatementRunner(this, session, string.Empty, CancellationToken.None).Checkpoint();
+                }
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException or QueryException)
+            {
+            }
+
+            Log.Dispose();
+        }
+
         foreach (var reader in _readers.Values.Concat(_retired))
         {
             reader.Dispose();

@@ -160,7 +160,7 @@ public sealed class OlapSession : IDisposable
         const int attempts = 3;
         for (var attempt = 1; ; attempt++)
         {
-            _database.Directory.Refresh();
+            _database.RefreshReadOnly();
             try
             {
                 return run();

@@ -29,6 +29,7 @@ internal sealed partial class StatementRunner : IBindCatalog
     private readonly ParameterValues _parameters;
     private readonly List<IDisposable> _openedFiles = [];
     private Manifest _manifest;
+    private BufferSnapshot _buffer;
 
     /// <summary>The statement <see cref="Run"/> carries out, for messages.</summary>
     private ParsedStatement? _running;
@@ -43,7 +44,19 @@ internal sealed partial class StatementRunner : IBindCatalog
         _script = script;
         _cancellation = cancellation;
         _parameters = parameters ?? ParameterValues.None;
-        _manifest = database.Directory.Current;
+        _manifest = null!;
+        _buffer = null!;
+        TakeSnapshot();
+    }
+
+    /// <summary>
+    /// Takes the buffer, then the manifest: a checkpoint commits its manifest before it empties the buffer, so a
+    /// statement sees the rows in one place or both (and <see cref="BufferSnapshot.RowsOf"/> drops the second).
+    /// </summary>
+    private void TakeSnapshot()
+    {
+        _buffer = _database.Buffer.Current;
+        _manifest = _database.Directory.Current;
     }
 
     public QueryResult Run(ParsedStatement parsed)
@@ -67,6 +80,11 @@ internal sealed partial class StatementRunner : IBindCatalog
                 ShowTablesStatement => ShowTables(),
                 DescribeStatement describe => Describe(describe),
                 SetStatement set => Set(set),
+                CheckpointStatement => Write(() =>
+                {
+                    Checkpoint();
+                    return QueryResult.Empty(0);
+                }),
                 _ => throw new BindException($"{parsed.Statement.GetType().Name} is not supported", parsed.Statement.Position),
             };
         }
@@ -132,7 +150,7 @@ internal sealed partial class StatementRunner : IBindCatalog
         lock (_database.WriteLock)
         {
             _cancellation.ThrowIfCancellationRequested();
-            _manifest = _database.Directory.Current;
+            TakeSnapshot();
             return change();
         }
     }
@@ -147,6 +165,7 @@ internal sealed partial class StatementRunner : IBindCatalog
         DropStatement => "DROP",
         InsertStatement => "INSERT",
         CopyFromStatement => "COPY ... FROM",
+        CheckpointStatement => "CHECKPOINT",
         _ => "a change",
     };
 
@@ -162,7 +181,8 @@ internal sealed partial class StatementRunner : IBindCatalog
         var cache = _connection.PlanCache;
         var version = _manifest.Version;
         var useCubes = _connection.UseCubes;
-        if (cache.TryGet(parsed.Text, version, useCubes, out var cached, out var cachedColumns))
+        var buffered = _buffer.LastSequence;
+        if (cache.TryGet(parsed.Text, version, buffered, useCubes, out var cached, out var cachedColumns))
         {
             return ResultCollector.Collect(PhysicalPlanner.Plan(cached), cachedColumns, Context());
         }
@@ -173,7 +193,7 @@ internal sealed partial class StatementRunner : IBindCatalog
         var optimized = QueryOptimizer.Optimize(plan, CubeCandidates());
         if (!_planDependsOnStatement && _openedFiles.Count == 0)
         {
-            cache.Add(parsed.Text, version, useCubes, optimized, columns);
+            cache.Add(parsed.Text, version, buffered, useCubes, optimized, columns);
         }
 
         return ResultCollector.Collect(PhysicalPlanner.Plan(optimized), columns, Context());
@@ -239,7 +259,7 @@ internal sealed partial class StatementRunner : IBindCatalog
             return registered;
         }
 
-        return _manifest.FindTable(name) is { } entry ? _database.OpenTable(entry) : null;
+        return _manifest.FindTable(name) is { } entry ? _database.OpenTable(entry, buffered: _buffer.RowsOf(entry.Name, _manifest.LogSequence)) : null;
     }
 
     public string? FindView(string name) => _manifest.FindView(name)?.Sql;
@@ -491,14 +511,7 @@ internal sealed partial class StatementRunner : IBindCatalog
         }
 
         var projected = new LogicalProjection(source, expressions, [.. entry.Columns.Select(c => new OutputColumn(c.Name, c.Type))]);
-        var segments = WriteSegments(entry, projected);
-        if (segments.Count == 0)
-        {
-            return QueryResult.Empty(0);
-        }
-
-        CommitAppend(entry, segments);
-        return QueryResult.Empty(segments.Sum(segment => segment.RowCount));
+        return CanBuffer(entry) ? InsertBuffered(entry, projected) : CommitSegments(entry, WriteSegments(entry, projected));
     }
 
     private LogicalValues BindValues(InsertStatement insert, TableEntry entry, List<int> targets)
@@ -848,6 +861,13 @@ internal sealed partial class StatementRunner : IBindCatalog
     /// </summary>
     private List<SegmentEntry> WriteSegments(TableEntry entry, Action<OlapFileWriter> fill, bool inputSorted = false)
     {
+        using var writer = NewWriter(entry, inputSorted);
+        fill(writer);
+        return Finished(writer);
+    }
+
+    private OlapFileWriter NewWriter(TableEntry entry, bool inputSorted = false)
+    {
         string NewSegmentPath() => _database.Directory.SegmentPath(DatabaseDirectory.NewSegmentFileName());
         // A cube's row groups are one vector each: queries read a few thousand of its rows, and zone maps skip the others.
         var options = new OlapWriterOptions { SortKey = entry.SortKey, ContinuationPath = NewSegmentPath, InputSorted = inputSorted };
@@ -857,8 +877,12 @@ internal sealed partial class StatementRunner : IBindCatalog
             options = options with { RowGroupSize = CubeRowGroupSize, SortBufferRows = CubeSortBufferRows };
         }
 
-        using var writer = new OlapFileWriter(NewSegmentPath(), entry.Columns, options);
-        fill(writer);
+        return new OlapFileWriter(NewSegmentPath(), entry.Columns, options);
+    }
+
+    /// <summary>Finishes the writer's files and returns them as segments, none (and no file) when it got no rows.</summary>
+    private List<SegmentEntry> Finished(OlapFileWriter writer)
+    {
         writer.Finish();
         var segments = writer.Files.Select(f => new SegmentEntry(System.IO.Path.GetFileName(f.Path), f.RowCount)).ToList();
         if (segments.Sum(segment => segment.RowCount) == 0)
@@ -895,10 +919,37 @@ internal sealed partial class StatementRunner : IBindCatalog
     private Manifest ReplaceTable(TableEntry old, TableEntry updated)
         => _manifest with { Tables = [.. _manifest.Tables.Select(t => ReferenceEquals(t, old) ? updated : t)] };
 
+    /// <summary>
+    /// Commits <paramref name="next"/> with whatever the write buffer holds written as segments of its tables in the
+    /// same commit (rows of a table the change drops go with it), so the manifest's log sequence covers the whole log;
+    /// then empties the buffer and the log.
+    /// </summary>
     private void Commit(Manifest next)
     {
-        _database.Directory.Commit(next with { Version = _database.Directory.Current.Version + 1 });
+        var buffer = _database.Buffer.Current;
+        var log = _database.Log;
+        var flushed = new List<SegmentEntry>();
+        try
+        {
+            if (log is not null && buffer.RowCount > 0)
+            {
+                next = WithBufferedSegments(next, buffer, flushed);
+            }
+
+            _database.Directory.Commit(next with { Version = _database.Directory.Current.Version + 1, LogSequence = log?.LastSequence ?? next.LogSequence });
+        }
+        catch
+        {
+            DeleteQuietly(flushed);
+            throw;
+        }
+
         _manifest = _database.Directory.Current;
+        if (log is not null && buffer.RowCount > 0)
+        {
+            _database.Buffer.Clear(buffer.LastSequence);
+            log.Reset();
+        }
     }
 
     private static void DeleteQuietly(string file)

@@ -8,6 +8,12 @@ namespace Olap.Columnar.Storage;
 /// </summary>
 public sealed record Manifest(long Version, IReadOnlyList<TableEntry> Tables, IReadOnlyList<ViewEntry> Views)
 {
+    /// <summary>
+    /// The newest write-log record whose rows are in segments (<see cref="WriteLog"/>): records up to it are not
+    /// replayed into the write buffer when the database opens.
+    /// </summary>
+    public long LogSequence { get; init; }
+
     public static Manifest Empty { get; } = new(0, [], []);
 
     public TableEntry? FindTable(string name)

@@ -18,6 +18,7 @@ public static class ManifestSerializer
         var body = new JsonObject
         {
             ["version"] = manifest.Version,
+            ["logSequence"] = manifest.LogSequence,
             ["tables"] = new JsonArray([.. manifest.Tables.Select(TableToJson)]),
             ["views"] = new JsonArray([.. manifest.Views.Select(view => (JsonNode)new JsonObject { ["name"] = view.Name, ["sql"] = view.Sql })]),
         };
@@ -53,7 +54,9 @@ public static class ManifestSerializer
             var views = ((JsonArray)Required(body, "views"))
                 .Select(node => new ViewEntry(Required((JsonObject)node!, "name").GetValue<string>(), Required((JsonObject)node!, "sql").GetValue<string>()))
                 .ToArray();
-            return new Manifest(Required(body, "version").GetValue<long>(), tables, views);
+            // Manifests written before the write log have no sequence: nothing of theirs is in a log.
+            var logSequence = body["logSequence"]?.GetValue<long>() ?? 0;
+            return new Manifest(Required(body, "version").GetValue<long>(), tables, views) { LogSequence = logSequence };
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or InvalidCastException or FormatException or ArgumentException)
         {

@@ -2,24 +2,37 @@ using Olap.Columnar.Format;
 
 namespace Olap.Query.Catalog;
 
-/// <summary>A table stored as native segment files; every row group of every segment is a morsel.</summary>
+/// <summary>
+/// A table stored as native segment files plus the rows of its write buffer a statement's snapshot holds; every row
+/// group of every segment is a morsel, and so is every buffered chunk (numbered after the segments).
+/// </summary>
 public sealed class SegmentedTable : ITableSource
 {
     private readonly IReadOnlyList<OlapFileReader> _segments;
+    private readonly IReadOnlyList<Olap.Columnar.Storage.BufferedChunk> _buffered;
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<ScanFilter>, IReadOnlyList<ScanMorsel>> _pruned = new();
     private ScanMorsel[]? _morsels;
 
-    public SegmentedTable(string name, IReadOnlyList<ColumnDefinition> columns, IReadOnlyList<SortKeyColumn> sortKey, IReadOnlyList<OlapFileReader> segments)
+    public SegmentedTable(string name, IReadOnlyList<ColumnDefinition> columns, IReadOnlyList<SortKeyColumn> sortKey, IReadOnlyList<OlapFileReader> segments, IReadOnlyList<Olap.Columnar.Storage.BufferedChunk>? buffered = null)
     {
         Name = name;
         Columns = columns;
         SortKey = sortKey;
         _segments = segments;
+        _buffered = buffered ?? [];
         foreach (var segment in segments)
         {
             EstimatedRowCount += segment.RowCount;
         }
+
+        foreach (var chunk in _buffered)
+        {
+            EstimatedRowCount += chunk.RowCount;
+        }
     }
+
+    /// <summary>Buffered chunks this table's snapshot reads besides its segments.</summary>
+    public IReadOnlyList<Olap.Columnar.Storage.BufferedChunk> Buffered => _buffered;
 
     public string Name { get; }
 
@@ -65,6 +78,21 @@ public sealed class SegmentedTable : ITableSource
             }
         }
 
+        // Buffered rows widen the range (a cube's axes and key filters are sized by it); their distinct values are
+        // left out, which keeps the count a lower bound.
+        foreach (var chunk in _buffered)
+        {
+            if (!chunk.Min[column].IsNull && (min.IsNull || chunk.Min[column].CompareTo(min) < 0))
+            {
+                min = chunk.Min[column];
+            }
+
+            if (!chunk.Max[column].IsNull && (max.IsNull || chunk.Max[column].CompareTo(max) > 0))
+            {
+                max = chunk.Max[column];
+            }
+        }
+
         return new ColumnStatistics(min, max, distinct);
     }
 
@@ -79,6 +107,11 @@ public sealed class SegmentedTable : ITableSource
                 {
                     morsels.Add(new ScanMorsel(s, g, g + 1));
                 }
+            }
+
+            for (var b = 0; b < _buffered.Count; b++)
+            {
+                morsels.Add(new ScanMorsel(_segments.Count + b, 0, 1));
             }
 
             _morsels = [.. morsels];
@@ -105,12 +138,10 @@ public sealed class SegmentedTable : ITableSource
         for (var i = 0; i < all.Count; i++)
         {
             var morsel = all[i];
-            var group = _segments[morsel.Segment].RowGroups[morsel.FirstRowGroup];
             var excluded = false;
             foreach (var filter in filters)
             {
-                var stats = group.Columns[filter.Column];
-                if (filter.Predicate.CheckZoneMap(stats.Min, stats.Max, stats.NullCount, group.RowCount) == Olap.Columnar.Predicates.ZoneMapResult.AlwaysFalse)
+                if (Excludes(morsel, filter))
                 {
                     excluded = true;
                     break;
@@ -130,12 +161,33 @@ public sealed class SegmentedTable : ITableSource
         return kept ?? all;
     }
 
+    private bool Excludes(ScanMorsel morsel, ScanFilter filter)
+    {
+        if (morsel.Segment >= _segments.Count)
+        {
+            var chunk = _buffered[morsel.Segment - _segments.Count];
+            var min = chunk.Min[filter.Column];
+            var nulls = min.IsNull ? chunk.RowCount : 0;
+            return filter.Predicate.CheckZoneMap(min, chunk.Max[filter.Column], nulls, chunk.RowCount) == Olap.Columnar.Predicates.ZoneMapResult.AlwaysFalse;
+        }
+
+        var group = _segments[morsel.Segment].RowGroups[morsel.FirstRowGroup];
+        var stats = group.Columns[filter.Column];
+        return filter.Predicate.CheckZoneMap(stats.Min, stats.Max, stats.NullCount, group.RowCount) == Olap.Columnar.Predicates.ZoneMapResult.AlwaysFalse;
+    }
+
     /// <summary>The rows of <paramref name="morsels"/>.</summary>
     public long RowsIn(IReadOnlyList<ScanMorsel> morsels)
     {
         long rows = 0;
         foreach (var morsel in morsels)
         {
+            if (morsel.Segment >= _segments.Count)
+            {
+                rows += _buffered[morsel.Segment - _segments.Count].RowCount;
+                continue;
+            }
+
             for (var g = morsel.FirstRowGroup; g < morsel.EndRowGroup; g++)
             {
                 rows += _segments[morsel.Segment].RowGroups[g].RowCount;
@@ -146,5 +198,7 @@ public sealed class SegmentedTable : ITableSource
     }
 
     public ITableScan OpenScan(ScanMorsel morsel, IReadOnlyList<int> columns, IReadOnlyList<ScanFilter> filters)
-        => new NativeFileScan(_segments[morsel.Segment].Scan(columns, filters, morsel.FirstRowGroup, morsel.EndRowGroup));
+        => morsel.Segment >= _segments.Count
+            ? new BufferedRowsScan(_buffered[morsel.Segment - _segments.Count], columns, filters)
+            : new NativeFileScan(_segments[morsel.Segment].Scan(columns, filters, morsel.FirstRowGroup, morsel.EndRowGroup));
 }

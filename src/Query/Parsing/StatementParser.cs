@@ -131,6 +131,10 @@ public static class StatementParser
         from tables in ExpressionParser.Keyword("tables")
         select (SqlStatement)new ShowTablesStatement(ExpressionParser.At(show));
 
+    private static readonly TokenListParser<SqlToken, SqlStatement> s_checkpoint =
+        from checkpoint in ExpressionParser.Keyword("checkpoint")
+        select (SqlStatement)new CheckpointStatement(ExpressionParser.At(checkpoint));
+
     private static readonly TokenListParser<SqlToken, SqlStatement> s_describe =
         from describe in ExpressionParser.Keyword("describe")
         from name in s_qualifiedName
@@ -152,6 +156,7 @@ public static class StatementParser
             .Or(s_copy)
             .Or(s_explain)
             .Or(s_show)
+            .Or(s_checkpoint)
             .Or(s_describe)
             .Or(s_set)
             .Named("a statement");

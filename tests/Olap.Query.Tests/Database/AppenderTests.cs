@@ -1,3 +1,4 @@
+using Olap.Columnar.Storage;
 using Olap.Columnar.Types;
 using Olap.Columnar.Vectors;
 
@@ -129,7 +130,7 @@ public sealed class AppenderTests : IDisposable
 
         Assert.Contains("dropped or redefined", error.Message, StringComparison.Ordinal);
         Assert.Equal(version, DirectoryState.ManifestVersion(_db.Path));
-        Assert.Equal(["manifest.json"], DirectoryState.DataFiles(_db.Path)); // the appender's file is gone too
+        Assert.Equal(["manifest.json", WriteLog.FileName], DirectoryState.DataFiles(_db.Path)); // the appender's file is gone too
         Assert.Equal("0", ResultText.Lines(_db.Execute("SELECT count(*) FROM t"))[^1]);
     }
 

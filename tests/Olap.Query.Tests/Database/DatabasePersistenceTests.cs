@@ -74,7 +74,7 @@ public sealed class DatabasePersistenceTests : IDisposable
         string[] statements =
         [
             "CREATE TABLE t (a INTEGER)",
-            "INSERT INTO t VALUES (7)",
+            "INSERT INTO t VALUES (7); CHECKPOINT", // an INSERT alone is logged and buffered, not committed
             $"COPY t FROM '{csv}' (HEADER)",
             "CREATE TABLE u AS SELECT a FROM t",
             "CREATE VIEW v AS SELECT a FROM u",
@@ -113,8 +113,8 @@ public sealed class DatabasePersistenceTests : IDisposable
         using (var db = OlapDatabase.Open(DatabasePath))
         {
             db.Execute("CREATE TABLE kept (a INTEGER)");
-            db.Execute("INSERT INTO kept VALUES (1)");
-            db.Execute("INSERT INTO kept VALUES (2)");
+            db.Execute("INSERT INTO kept VALUES (1); CHECKPOINT");
+            db.Execute("INSERT INTO kept VALUES (2); CHECKPOINT");
             db.Execute("CREATE TABLE dropped AS SELECT a FROM kept");
             Assert.Equal(3, DirectoryState.SegmentFiles(DatabasePath).Count);
 

@@ -52,7 +52,7 @@ public sealed class MultiColumnSortKeyTests : IDisposable
         session.Execute($"CREATE TABLE t (id INTEGER, name VARCHAR, wide BIGINT, ratio DOUBLE, e0 INTEGER, e1 INTEGER, e2 INTEGER, e3 INTEGER) SORTED BY (name, wide DESC, ratio{extra})");
         var values = string.Join(", ", rows.Select(r => string.Create(CultureInfo.InvariantCulture,
             $"({r.Id}, {(r.Name is null ? "NULL" : "'" + r.Name + "'")}, {(r.Wide?.ToString(CultureInfo.InvariantCulture) ?? "NULL")}, {(r.Ratio?.ToString("R", CultureInfo.InvariantCulture) ?? "NULL")}, {string.Join(", ", r.Extra)})")));
-        session.Execute($"INSERT INTO t VALUES {values}");
+        session.Execute($"INSERT INTO t VALUES {values}; CHECKPOINT");
 
         var expected = rows.ToList();
         expected.Sort((a, b) =>

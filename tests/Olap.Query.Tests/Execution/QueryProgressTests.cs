@@ -18,7 +18,7 @@ public sealed class QueryProgressTests : IDisposable
         for (var part = 0; part < 3; part++)
         {
             // Three inserts, three segments: at least three morsels whatever the row-group size.
-            _connection.Execute($"INSERT INTO t VALUES {string.Join(", ", Enumerable.Range(part * 1000, 1000).Select(i => $"({i})"))}");
+            _connection.Execute($"INSERT INTO t VALUES {string.Join(", ", Enumerable.Range(part * 1000, 1000).Select(i => $"({i})"))}; CHECKPOINT");
         }
     }
 

@@ -1,0 +1,172 @@
+using Olap.Columnar.Types;
+using Olap.Columnar.Vectors;
+
+namespace Olap.Columnar.Storage;
+
+/// <summary>
+/// Rows written to the log but not yet to segments, per table, in memory. One writer appends (under the database's
+/// write lock); readers take <see cref="Current"/>, an immutable snapshot, so a query keeps the rows it started
+/// with while inserts go on. Small inserts are packed into chunks of up to a vector's worth of rows: each append
+/// replaces the last, partly filled chunk with a copy holding the new rows too, so a scan reads few chunks however
+/// many single-row inserts there were.
+/// </summary>
+public sealed class WriteBuffer
+{
+    private BufferSnapshot _current = BufferSnapshot.Empty;
+
+    public BufferSnapshot Current => Volatile.Read(ref _current);
+
+    /// <summary>Adds logged rows (<paramref name="sequence"/> is their log record's number) to <paramref name="table"/>'s buffer.</summary>
+    public void Append(string table, IReadOnlyList<ColumnVector> columns, int rowCount, long sequence)
+    {
+        if (rowCount == 0)
+        {
+            return;
+        }
+
+        var snapshot = Current;
+        var key = table.ToLowerInvariant();
+        var chunks = snapshot.Tables.TryGetValue(key, out var existing) ? new List<BufferedChunk>(existing) : [];
+        var start = 0;
+        if (chunks.Count > 0 && chunks[^1].RowCount < VectorSize.Standard && SameTypes(chunks[^1].Columns, columns))
+        {
+            var tail = chunks[^1];
+            var take = Math.Min(rowCount, VectorSize.Standard - tail.RowCount);
+            chunks[^1] = Concatenate(tail.Columns, tail.RowCount, columns, 0, take, tail.FirstSequence);
+            start = take;
+        }
+
+        while (start < rowCount)
+        {
+            var take = Math.Min(rowCount - start, VectorSize.Standard);
+            chunks.Add(Concatenate([], 0, columns, start, take, sequence));
+            start += take;
+        }
+
+        var tables = new Dictionary<string, IReadOnlyList<BufferedChunk>>(snapshot.Tables, StringComparer.Ordinal) { [key] = chunks };
+        Volatile.Write(ref _current, new BufferSnapshot(tables, snapshot.RowCount + rowCount, Math.Max(snapshot.LastSequence, sequence)));
+    }
+
+    /// <summary>Replaces the whole buffer (a read-only open taking up the writer's newest log).</summary>
+    public void Publish(BufferSnapshot snapshot) => Volatile.Write(ref _current, snapshot);
+
+    /// <summary>Empties the buffer once its rows are in segments (and the manifest says so).</summary>
+    public void Clear(long lastSequence)
+        => Volatile.Write(ref _current, new BufferSnapshot(new Dictionary<string, IReadOnlyList<BufferedChunk>>(StringComparer.Ordinal), 0, lastSequence));
+
+    private static bool SameTypes(ColumnVector[] a, IReadOnlyList<ColumnVector> b)
+    {
+        if (a.Length != b.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (a[i].Type != b[i].Type)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static BufferedChunk Concatenate(ColumnVector[] head, int headRows, IReadOnlyList<ColumnVector> columns, int start, int count, long sequence)
+    {
+        var result = new ColumnVector[columns.Count];
+        var min = new ScalarValue[columns.Count];
+        var max = new ScalarValue[columns.Count];
+        for (var c = 0; c < columns.Count; c++)
+        {
+            var builder = new ColumnBuilder(columns[c].Type, headRows + count);
+            if (headRows > 0)
+            {
+                builder.AppendRange(head[c], 0, headRows);
+            }
+
+            builder.AppendRange(columns[c], start, count);
+            result[c] = builder.ToVector();
+            result[c].Freeze();
+            (min[c], max[c]) = Range(result[c]);
+        }
+
+        return new BufferedChunk(result, headRows + count, sequence, min, max);
+    }
+
+    /// <summary>The smallest and largest non-NULL value (NULL, NULL when there is none): a buffered chunk's zone map.</summary>
+    private static (ScalarValue Min, ScalarValue Max) Range(ColumnVector vector)
+    {
+        var min = ScalarValue.Null;
+        var max = ScalarValue.Null;
+        for (var row = 0; row < vector.Count; row++)
+        {
+            if (vector.IsNull(row))
+            {
+                continue;
+            }
+
+            var value = vector.GetScalar(row);
+            if (min.IsNull || value.CompareTo(min) < 0)
+            {
+                min = value;
+            }
+
+            if (max.IsNull || value.CompareTo(max) > 0)
+            {
+                max = value;
+            }
+        }
+
+        return (min, max);
+    }
+}
+
+/// <summary>The buffered rows at one moment: per table (by lower-case name) its chunks, oldest first.</summary>
+public sealed class BufferSnapshot(IReadOnlyDictionary<string, IReadOnlyList<BufferedChunk>> tables, long rowCount, long lastSequence)
+{
+    public static BufferSnapshot Empty { get; } = new(new Dictionary<string, IReadOnlyList<BufferedChunk>>(StringComparer.Ordinal), 0, 0);
+
+    public IReadOnlyDictionary<string, IReadOnlyList<BufferedChunk>> Tables { get; } = tables;
+
+    /// <summary>Rows over all tables.</summary>
+    public long RowCount { get; } = rowCount;
+
+    /// <summary>The newest log record the buffer has taken (it identifies the snapshot for caches).</summary>
+    public long LastSequence { get; } = lastSequence;
+
+    /// <summary>
+    /// <paramref name="table"/>'s buffered rows that are not yet in the segments of a manifest whose log sequence is
+    /// <paramref name="flushedSequence"/>: a statement that took this snapshot before a checkpoint and its manifest
+    /// after it finds them in segments and must not count them twice.
+    /// </summary>
+    public IReadOnlyList<BufferedChunk> RowsOf(string table, long flushedSequence)
+    {
+        if (!Tables.TryGetValue(table.ToLowerInvariant(), out var chunks))
+        {
+            return [];
+        }
+
+        if (chunks.Count == 0 || chunks[0].FirstSequence > flushedSequence)
+        {
+            return chunks;
+        }
+
+        var kept = new List<BufferedChunk>();
+        foreach (var chunk in chunks)
+        {
+            if (chunk.FirstSequence > flushedSequence)
+            {
+                kept.Add(chunk);
+            }
+        }
+
+        return kept;
+    }
+}
+
+/// <summary>
+/// Up to a vector of buffered rows of one table, as frozen flat vectors; <see cref="FirstSequence"/> is the oldest
+/// log record among them, <see cref="Min"/> and <see cref="Max"/> each column's zone map.
+/// </summary>
+public sealed record BufferedChunk(ColumnVector[] Columns, int RowCount, long FirstSequence, ScalarValue[] Min, ScalarValue[] Max);

@@ -1,0 +1,325 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
+using Olap.Columnar.Types;
+using Olap.Columnar.Vectors;
+
+namespace Olap.Columnar.Storage;
+
+/// <summary>
+/// The database's append-only log of buffered rows (<c>wal.log</c>): an INSERT's rows are written here and flushed
+/// to disk before the statement returns, so an acknowledged row survives a crash although its segment is written
+/// later. A record is <c>[u32 payload length][u32 CRC-32 of the payload][payload]</c>; the payload carries a
+/// sequence number, the table's name and the rows column by column with their types, so a record is read without
+/// the manifest. Reading stops at the first record that is cut short or fails its checksum: a crash mid-append
+/// leaves a torn tail, which a writing open cuts off so the next record follows the last good one.
+/// </summary>
+public sealed class WriteLog : IDisposable
+{
+    public const string FileName = "wal.log";
+
+    private const int HeaderBytes = 8;
+    private const int RecordHeaderBytes = 8;
+    private const int MaxRecordBytes = 1 << 30;
+    private static readonly byte[] s_magic = "OLAPWAL1"u8.ToArray();
+
+    private readonly FileStream _file;
+    private readonly string _path;
+
+    private WriteLog(FileStream file, string path, long lastSequence)
+    {
+        _file = file;
+        _path = path;
+        LastSequence = lastSequence;
+    }
+
+    /// <summary>The sequence number of the newest record written or read.</summary>
+    public long LastSequence { get; private set; }
+
+    /// <summary>Bytes in the log, header included.</summary>
+    public long Length => _file.Length;
+
+    /// <summary>
+    /// Opens the log in <paramref name="directory"/> for appending (creating it when missing), reads its valid
+    /// records, and cuts off a damaged tail. Records at or below <paramref name="flushedSequence"/> are already in
+    /// segments and are skipped.
+    /// </summary>
+    public static WriteLog OpenForWriting(string directory, long flushedSequence, out IReadOnlyList<LogRecord> records)
+    {
+        var path = Path.Combine(directory, FileName);
+        var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+        try
+        {
+            if (file.Length < HeaderBytes)
+            {
+                // New, or a crash while the header was written: start over (no record can precede the header).
+                file.SetLength(0);
+                file.Write(s_magic);
+                file.Flush(flushToDisk: true);
+                DirectorySync.Flush(directory);
+                records = [];
+                return new WriteLog(file, path, flushedSequence);
+            }
+
+            var (read, validLength, last) = ReadRecords(file, path, flushedSequence);
+            if (validLength < file.Length)
+            {
+                file.SetLength(validLength);
+                file.Flush(flushToDisk: true);
+            }
+
+            file.Position = validLength;
+            records = read;
+            return new WriteLog(file, path, Math.Max(last, flushedSequence));
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Reads the valid records above <paramref name="flushedSequence"/> without changing the file, for a read-only
+    /// open; a record being appended right now reads as a torn tail and is left for the next look.
+    /// </summary>
+    public static IReadOnlyList<LogRecord> ReadOnly(string directory, long flushedSequence)
+    {
+        var path = Path.Combine(directory, FileName);
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            return file.Length < HeaderBytes ? [] : ReadRecords(file, path, flushedSequence).Records;
+        }
+        catch (FileNotFoundException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>
+    /// Appends one record of <paramref name="rowCount"/> rows of <paramref name="columns"/> (flat vectors) for
+    /// <paramref name="table"/> and flushes it to disk; returns its sequence number. If the write or the flush fails
+    /// the log is cut back to where it was and the error is thrown: the rows were not acknowledged.
+    /// </summary>
+    public long Append(string table, IReadOnlyList<ColumnVector> columns, int rowCount)
+    {
+        var sequence = LastSequence + 1;
+        var payload = EncodePayload(sequence, table, columns, rowCount);
+        var record = new byte[RecordHeaderBytes + payload.Length];
+        BinaryPrimitives.WriteInt32LittleEndian(record, payload.Length);
+        BinaryPrimitives.WriteUInt32LittleEndian(record.AsSpan(4), Crc32.HashToUInt32(payload));
+        payload.CopyTo(record, RecordHeaderBytes);
+
+        var start = _file.Length;
+        try
+        {
+            _file.Position = start;
+            _file.Write(record);
+            _file.Flush(flushToDisk: true);
+        }
+        catch
+        {
+            try
+            {
+                _file.SetLength(start);
+            }
+            catch (IOException)
+            {
+                // The open after a restart cuts a torn record off anyway.
+            }
+
+            throw;
+        }
+
+        LastSequence = sequence;
+        return sequence;
+    }
+
+    /// <summary>Empties the log (every record is in segments now, as the manifest records); sequence numbers go on.</summary>
+    public void Reset()
+    {
+        _file.SetLength(HeaderBytes);
+        _file.Flush(flushToDisk: true);
+        _file.Position = HeaderBytes;
+    }
+
+    public void Dispose() => _file.Dispose();
+
+    private static (List<LogRecord> Records, long ValidLength, long LastSequence) ReadRecords(FileStream file, string path, long flushedSequence)
+    {
+        file.Position = 0;
+        var header = new byte[HeaderBytes];
+        file.ReadExactly(header);
+        if (!header.AsSpan().SequenceEqual(s_magic))
+        {
+            throw new InvalidDataException($"'{path}' is not an Olap write log (its header is wrong).");
+        }
+
+        var records = new List<LogRecord>();
+        var position = (long)HeaderBytes;
+        var last = 0L;
+        var recordHeader = new byte[RecordHeaderBytes];
+        while (position + RecordHeaderBytes <= file.Length)
+        {
+            file.Position = position;
+            file.ReadExactly(recordHeader);
+            var length = BinaryPrimitives.ReadInt32LittleEndian(recordHeader);
+            var checksum = BinaryPrimitives.ReadUInt32LittleEndian(recordHeader.AsSpan(4));
+            if (length <= 0 || length > MaxRecordBytes || position + RecordHeaderBytes + length > file.Length)
+            {
+                break;
+            }
+
+            var payload = new byte[length];
+            file.ReadExactly(payload);
+            if (Crc32.HashToUInt32(payload) != checksum || !TryDecodePayload(payload, out var record) || record.Sequence <= last)
+            {
+                break;
+            }
+
+            last = record.Sequence;
+            if (record.Sequence > flushedSequence)
+            {
+                records.Add(record);
+            }
+
+            position += RecordHeaderBytes + length;
+        }
+
+        return (records, position, last);
+    }
+
+    private static byte[] EncodePayload(long sequence, string table, IReadOnlyList<ColumnVector> columns, int rows)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(sequence);
+            writer.Write(table);
+            writer.Write(rows);
+            writer.Write((ushort)columns.Count);
+            foreach (var column in columns)
+            {
+                if (column.Form != VectorForm.Flat || column.Count != rows)
+                {
+                    throw new ArgumentException("log records take flat vectors of the record's row count", nameof(columns));
+                }
+
+                writer.Write((byte)column.Type.Id);
+                writer.Write(column.Type.Precision);
+                writer.Write(column.Type.Scale);
+                var hasNulls = !column.Validity.AllValid;
+                writer.Write(hasNulls);
+                if (hasNulls)
+                {
+                    writer.Write(column.Validity.Bits[..ValidityMask.ByteCount(rows)]);
+                }
+
+                if (column.Type.Physical == PhysicalKind.String)
+                {
+                    var offsets = column.StringOffsets[..(rows + 1)];
+                    var heap = column.Heap[offsets[0]..offsets[rows]];
+                    writer.Write(heap.Length);
+                    writer.Write(heap);
+                    for (var i = 0; i <= rows; i++)
+                    {
+                        writer.Write(offsets[i] - offsets[0]);
+                    }
+                }
+                else
+                {
+                    writer.Write(column.RawData[..(rows * column.Type.FixedWidth)]);
+                }
+            }
+        }
+
+        return stream.ToArray();
+    }
+
+    private static bool TryDecodePayload(byte[] payload, out LogRecord record)
+    {
+        record = null!;
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(payload, writable: false), System.Text.Encoding.UTF8);
+            var sequence = reader.ReadInt64();
+            var table = reader.ReadString();
+            var rows = reader.ReadInt32();
+            var count = reader.ReadUInt16();
+            if (rows < 0 || sequence <= 0)
+            {
+                return false;
+            }
+
+            var columns = new ColumnVector[count];
+            for (var c = 0; c < count; c++)
+            {
+                var id = (LogicalTypeId)reader.ReadByte();
+                var precision = reader.ReadByte();
+                var scale = reader.ReadByte();
+                if (!ColumnType.TryCreate(id, precision, scale, out var type))
+                {
+                    return false;
+                }
+
+                var builder = new ColumnBuilder(type, Math.Max(rows, 1));
+                byte[]? validity = reader.ReadBoolean() ? reader.ReadBytes(ValidityMask.ByteCount(rows)) : null;
+                if (type.Physical == PhysicalKind.String)
+                {
+                    var heap = reader.ReadBytes(reader.ReadInt32());
+                    var offsets = new int[rows + 1];
+                    for (var i = 0; i <= rows; i++)
+                    {
+                        offsets[i] = reader.ReadInt32();
+                    }
+
+                    for (var i = 0; i < rows; i++)
+                    {
+                        if (validity is not null && (validity[i >> 3] & (1 << (i & 7))) == 0)
+                        {
+                            builder.AppendNull();
+                        }
+                        else
+                        {
+                            builder.AppendString(heap.AsSpan(offsets[i], offsets[i + 1] - offsets[i]));
+                        }
+                    }
+                }
+                else
+                {
+                    var values = reader.ReadBytes(rows * type.FixedWidth);
+                    if (values.Length != rows * type.FixedWidth)
+                    {
+                        return false;
+                    }
+
+                    var source = new ColumnVector(type);
+                    source.ReferenceFlat(rows, values);
+                    if (validity is not null)
+                    {
+                        source.Validity.Reference(validity);
+                    }
+
+                    builder.AppendRange(source, 0, rows);
+                }
+
+                columns[c] = builder.ToVector();
+            }
+
+            if (reader.BaseStream.Position != payload.Length)
+            {
+                return false;
+            }
+
+            record = new LogRecord(sequence, table, columns, rows);
+            return true;
+        }
+        catch (Exception error) when (error is EndOfStreamException or ArgumentException or IndexOutOfRangeException or IOException)
+        {
+            return false;
+        }
+    }
+}
+
+/// <summary>One logged INSERT's rows: flat vectors, one per column of the table at the time.</summary>
+public sealed record LogRecord(long Sequence, string Table, ColumnVector[] Columns, int RowCount);

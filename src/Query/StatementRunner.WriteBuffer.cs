@@ -1,0 +1,189 @@
+using Olap.Columnar.Format;
+using Olap.Columnar.Storage;
+using Olap.Columnar.Vectors;
+using Olap.Query.Execution;
+using Olap.Query.Planning.Logical;
+using Olap.Query.Planning.Optimizer;
+
+namespace Olap.Query;
+
+/// <summary>
+/// The write buffer's side of statements: small INSERTs are logged and buffered instead of written as segments, and
+/// a checkpoint writes what is buffered as segments (sorted by each table's key) in one manifest commit, then
+/// empties the log.
+/// </summary>
+internal sealed partial class StatementRunner
+{
+    /// <summary>An INSERT of more rows than this writes segments straight away.</summary>
+    internal const int MaxBufferedInsertRows = 1 << 16;
+
+    /// <summary>CHECKPOINT: a commit of nothing but the buffered rows, which every commit writes as segments.</summary>
+    internal void Checkpoint()
+    {
+        if (_database.Log is not null && _database.Buffer.Current.RowCount > 0)
+        {
+            _manifest = _database.Directory.Current;
+            Commit(_manifest);
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="next"/> with the buffered rows of each of its tables written as new segments (sorted by the
+    /// table's key) and added to it; <paramref name="written"/> collects the files, to delete if the commit fails.
+    /// </summary>
+    private Manifest WithBufferedSegments(Manifest next, BufferSnapshot buffer, List<SegmentEntry> written)
+    {
+        var tables = next.Tables.ToList();
+        foreach (var (name, chunks) in buffer.Tables)
+        {
+            var index = tables.FindIndex(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));
+            if (index < 0 || chunks.Count == 0)
+            {
+                continue; // dropped by this very change: its buffered rows go with it
+            }
+
+            var entry = tables[index];
+            var segments = WriteSegments(entry, writer =>
+            {
+                foreach (var chunk in chunks)
+                {
+                    writer.Append(ChunkOf(entry, chunk));
+                }
+            });
+            written.AddRange(segments);
+
+            // Storage order stays arrival order: the buffered rows came before the segments this change adds.
+            var committed = _database.Directory.Current.FindTable(entry.Name)?.Segments ?? [];
+            var kept = 0;
+            while (kept < committed.Count && kept < entry.Segments.Count && committed[kept] == entry.Segments[kept])
+            {
+                kept++;
+            }
+
+            tables[index] = entry with { Segments = [.. entry.Segments.Take(kept), .. segments, .. entry.Segments.Skip(kept)] };
+        }
+
+        return next with { Tables = tables };
+    }
+
+    /// <summary>
+    /// Whether an INSERT into <paramref name="entry"/> may go to the write buffer: not when a materialized view reads
+    /// the table (views take new rows in the commit that adds them, which needs segments).
+    /// </summary>
+    private bool CanBuffer(TableEntry entry)
+    {
+        if (_database.Log is null || entry.Cube is not null)
+        {
+            return false;
+        }
+
+        var name = entry.Name.ToLowerInvariant();
+        foreach (var table in _manifest.Tables)
+        {
+            if (table.Cube is not { Stale: false })
+            {
+                continue;
+            }
+
+            try
+            {
+                if (Definition(table).Block.Tables.Contains(name))
+                {
+                    return false;
+                }
+            }
+            catch (Binding.BindException)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Runs an INSERT's rows into the write buffer: logged and flushed to disk before the statement returns. More
+    /// rows than <see cref="MaxBufferedInsertRows"/> go to segments instead (those buffered so far with them).
+    /// </summary>
+    private QueryResult InsertBuffered(TableEntry entry, LogicalOperator projected)
+    {
+        var physical = PhysicalPlanner.Plan(QueryOptimizer.Optimize(projected));
+        var types = entry.Columns.Select(c => c.Type).ToList();
+        var collected = new MaterializedRows(types);
+        OlapFileWriter? writer = null;
+        try
+        {
+            ResultCollector.Stream(physical, Context(), chunk =>
+            {
+                if (writer is not null)
+                {
+                    writer.Append(chunk);
+                    return;
+                }
+
+                collected.Append(chunk);
+                if (collected.RowCount > MaxBufferedInsertRows)
+                {
+                    writer = NewWriter(entry);
+                    var stream = collected.Stream();
+                    while (stream.Next() is { } rows)
+                    {
+                        writer.Append(rows);
+                    }
+
+                    collected = new MaterializedRows(types);
+                }
+            });
+
+            if (writer is not null)
+            {
+                return CommitSegments(entry, Finished(writer));
+            }
+        }
+        finally
+        {
+            writer?.Dispose();
+        }
+
+        var count = collected.RowCount;
+        if (count == 0)
+        {
+            return QueryResult.Empty(0);
+        }
+
+        var columns = collected.ToVectors();
+        var sequence = _database.Log!.Append(entry.Name, columns, count);
+        _database.Buffer.Append(entry.Name, columns, count, sequence);
+        if (_database.Buffer.Current.RowCount >= _database.WriteBufferRows)
+        {
+            Checkpoint();
+        }
+
+        return QueryResult.Empty(count);
+    }
+
+    /// <summary>Adds new segments to a table (and its views); buffered rows go to segments in the same commit.</summary>
+    private QueryResult CommitSegments(TableEntry entry, List<SegmentEntry> segments)
+    {
+        if (segments.Count == 0)
+        {
+            return QueryResult.Empty(0);
+        }
+
+        CommitAppend(entry, segments);
+        return QueryResult.Empty(segments.Sum(segment => segment.RowCount));
+    }
+
+    /// <summary>A buffered chunk as a data chunk of the table's columns, referencing its vectors.</summary>
+    private static DataChunk ChunkOf(TableEntry entry, BufferedChunk buffered)
+    {
+        var chunk = new DataChunk([.. entry.Columns.Select(c => c.Type)], Math.Max(buffered.RowCount, 1));
+        for (var c = 0; c < buffered.Columns.Length; c++)
+        {
+            chunk.Columns[c].ReferenceSlice(buffered.Columns[c], 0, buffered.RowCount);
+        }
+
+        chunk.SetCount(buffered.RowCount);
+        return chunk;
+    }
+}
