@@ -14,6 +14,7 @@ namespace Olap.Query;
 public sealed class OlapDatabase : IDisposable
 {
     private readonly ConcurrentDictionary<string, OlapFileReader> _readers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DeletionVector> _deletions = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<OlapFileReader> _retired = [];
     private readonly bool _temporary;
     private bool _disposed;
@@ -159,7 +160,29 @@ public sealed class OlapDatabase : IDisposable
             }
         }
 
-        return new SegmentedTable(entry.Name, entry.Columns, entry.SortKey, readers, buffered) { Entry = entry, AnsweringCube = answeringCube };
+        DeletionVector?[]? deletes = null;
+        for (var i = 0; i < readers.Length; i++)
+        {
+            if (entry.Segments[i].Deletes is { } file)
+            {
+                deletes ??= new DeletionVector?[readers.Length];
+                var rows = entry.Segments[i].RowCount;
+                try
+                {
+                    deletes[i] = _deletions.GetOrAdd(file, name => DeletionVector.Read(Directory.SegmentPath(name), rows));
+                }
+                catch (FileNotFoundException) when (IsReadOnly)
+                {
+                    throw new SnapshotGoneException(entry.Name, file);
+                }
+                catch (InvalidDataException error)
+                {
+                    throw new QueryException(error.Message, error);
+                }
+            }
+        }
+
+        return new SegmentedTable(entry.Name, entry.Columns, entry.SortKey, readers, buffered, deletes) { Entry = entry, AnsweringCube = answeringCube };
     }
 
     /// <summary>

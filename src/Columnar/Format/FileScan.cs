@@ -102,6 +102,9 @@ public sealed class FileScan
         return new DataChunk(types);
     }
 
+    /// <summary>The file row number of the last chunk's row 0 (deletion vectors and row ids are by file row).</summary>
+    public long ChunkFirstRow { get; private set; }
+
     /// <summary>Fills <paramref name="chunk"/> with the next rows that have a survivor; false at the end.</summary>
     public bool Next(DataChunk chunk)
     {
@@ -164,6 +167,7 @@ public sealed class FileScan
                 chunk.Select(bits);
             }
 
+            ChunkFirstRow = _reader.RowGroupStart(_group) + start;
             return true;
         }
     }

@@ -35,6 +35,28 @@ public sealed class OlapFileReader : IDisposable
 
     public long RowCount => Footer.RowCount;
 
+    private long[]? _rowGroupStarts;
+
+    /// <summary>The file row number of row group <paramref name="rowGroup"/>'s first row.</summary>
+    public long RowGroupStart(int rowGroup)
+    {
+        var starts = _rowGroupStarts;
+        if (starts is null)
+        {
+            starts = new long[RowGroups.Count];
+            long row = 0;
+            for (var g = 0; g < starts.Length; g++)
+            {
+                starts[g] = row;
+                row += RowGroups[g].RowCount;
+            }
+
+            _rowGroupStarts = starts;
+        }
+
+        return starts[rowGroup];
+    }
+
     /// <summary>Lets the pages of row group <paramref name="rowGroup"/> leave memory: it will not be read again (see <see cref="MappedFile.ReleasePages"/>).</summary>
     internal void ReleaseRowGroupPages(int rowGroup)
     {

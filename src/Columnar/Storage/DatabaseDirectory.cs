@@ -75,6 +75,11 @@ public sealed class DatabaseDirectory : IDisposable
                     {
                         throw new IOException($"'{path}': table \"{table.Name}\" needs segment '{segment.FileName}', which is missing.");
                     }
+
+                    if (segment.Deletes is { } deletes && !File.Exists(System.IO.Path.Combine(full, deletes)))
+                    {
+                        throw new IOException($"'{path}': table \"{table.Name}\" needs the deleted rows '{deletes}' of segment '{segment.FileName}', which are missing.");
+                    }
                 }
             }
 
@@ -210,6 +215,11 @@ public sealed class DatabaseDirectory : IDisposable
                     {
                         throw new InvalidOperationException($"Table \"{table.Name}\" names segment '{segment.FileName}', which was never written.");
                     }
+
+                    if (segment.Deletes is { } deletes && !File.Exists(SegmentPath(deletes)))
+                    {
+                        throw new InvalidOperationException($"Table \"{table.Name}\" names deleted rows '{deletes}', which were never written.");
+                    }
                 }
             }
 
@@ -238,6 +248,10 @@ public sealed class DatabaseDirectory : IDisposable
             foreach (var segment in table.Segments)
             {
                 referenced.Add(segment.FileName);
+                if (segment.Deletes is { } deletes)
+                {
+                    referenced.Add(deletes);
+                }
             }
         }
 
@@ -251,7 +265,7 @@ public sealed class DatabaseDirectory : IDisposable
                 continue;
             }
 
-            if ((IsSegment(name) && !referenced.Contains(name)) || IsLeftover(file))
+            if (((IsSegment(name) || DeletionVector.IsDeletionFile(name)) && !referenced.Contains(name)) || IsLeftover(file))
             {
                 File.Delete(file);
             }

@@ -56,7 +56,7 @@ public sealed record TableEntry(string Name, IReadOnlyList<ColumnDefinition> Col
             long rows = 0;
             foreach (var segment in Segments)
             {
-                rows += segment.RowCount;
+                rows += segment.RowCount - segment.DeletedRows;
             }
 
             return rows;
@@ -71,8 +71,11 @@ public sealed record TableEntry(string Name, IReadOnlyList<ColumnDefinition> Col
 /// </summary>
 public sealed record CubeEntry(string Sql, int VisibleColumns, bool Stale);
 
-/// <summary>One immutable native file of a table, named relative to the database directory.</summary>
-public sealed record SegmentEntry(string FileName, long RowCount);
+/// <summary>
+/// One immutable native file of a table, named relative to the database directory, with the file of its deleted rows
+/// (<see cref="DeletionVector"/>) when a DELETE removed some: <see cref="RowCount"/> counts them, the table does not.
+/// </summary>
+public sealed record SegmentEntry(string FileName, long RowCount, string? Deletes = null, long DeletedRows = 0);
 
 /// <summary>A view: its name and the SQL text of its query, bound anew when used.</summary>
 public sealed record ViewEntry(string Name, string Sql);

@@ -86,8 +86,27 @@ public static class ManifestSerializer
             ["scale"] = column.Type.Scale,
         })]),
         ["sortKey"] = new JsonArray([.. table.SortKey.Select(key => (JsonNode)new JsonObject { ["column"] = key.Column, ["descending"] = key.Descending })]),
-        ["segments"] = new JsonArray([.. table.Segments.Select(segment => (JsonNode)new JsonObject { ["file"] = segment.FileName, ["rows"] = segment.RowCount })]),
+        ["segments"] = new JsonArray([.. table.Segments.Select(SegmentToJson)]),
     };
+
+    private static JsonNode SegmentToJson(SegmentEntry segment)
+    {
+        var json = new JsonObject { ["file"] = segment.FileName, ["rows"] = segment.RowCount };
+        if (segment.Deletes is not null)
+        {
+            json["deletes"] = segment.Deletes;
+            json["deletedRows"] = segment.DeletedRows;
+        }
+
+        return json;
+    }
+
+    private static SegmentEntry SegmentFromJson(JsonObject segment)
+        => new(
+            Required(segment, "file").GetValue<string>(),
+            Required(segment, "rows").GetValue<long>(),
+            segment["deletes"]?.GetValue<string>(),
+            segment["deletedRows"]?.GetValue<long>() ?? 0);
 
     private static TableEntry TableFromJson(JsonObject table)
     {
@@ -115,11 +134,13 @@ public static class ManifestSerializer
         }
 
         var segments = ((JsonArray)Required(table, "segments"))
-            .Select(node => new SegmentEntry(Required((JsonObject)node!, "file").GetValue<string>(), Required((JsonObject)node!, "rows").GetValue<long>()))
+            .Select(node => SegmentFromJson((JsonObject)node!))
             .ToArray();
         foreach (var segment in segments)
         {
-            if (segment.FileName.Length == 0 || segment.FileName != Path.GetFileName(segment.FileName) || segment.RowCount < 0)
+            if (segment.FileName.Length == 0 || segment.FileName != Path.GetFileName(segment.FileName) || segment.RowCount < 0
+                || segment.DeletedRows < 0 || segment.DeletedRows > segment.RowCount
+                || (segment.Deletes is { } deletes && (deletes != Path.GetFileName(deletes) || !DeletionVector.IsDeletionFile(deletes))))
             {
                 throw Damaged($"table \"{name}\" lists an invalid segment \"{segment.FileName}\"");
             }

@@ -10,19 +10,21 @@ public sealed class SegmentedTable : ITableSource
 {
     private readonly IReadOnlyList<OlapFileReader> _segments;
     private readonly IReadOnlyList<Olap.Columnar.Storage.BufferedChunk> _buffered;
+    private readonly IReadOnlyList<Olap.Columnar.Storage.DeletionVector?> _deletes;
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<ScanFilter>, IReadOnlyList<ScanMorsel>> _pruned = new();
     private ScanMorsel[]? _morsels;
 
-    public SegmentedTable(string name, IReadOnlyList<ColumnDefinition> columns, IReadOnlyList<SortKeyColumn> sortKey, IReadOnlyList<OlapFileReader> segments, IReadOnlyList<Olap.Columnar.Storage.BufferedChunk>? buffered = null)
+    public SegmentedTable(string name, IReadOnlyList<ColumnDefinition> columns, IReadOnlyList<SortKeyColumn> sortKey, IReadOnlyList<OlapFileReader> segments, IReadOnlyList<Olap.Columnar.Storage.BufferedChunk>? buffered = null, IReadOnlyList<Olap.Columnar.Storage.DeletionVector?>? deletes = null)
     {
+        _deletes = deletes ?? [];
         Name = name;
         Columns = columns;
         SortKey = sortKey;
         _segments = segments;
         _buffered = buffered ?? [];
-        foreach (var segment in segments)
+        for (var i = 0; i < segments.Count; i++)
         {
-            EstimatedRowCount += segment.RowCount;
+            EstimatedRowCount += segments[i].RowCount - (i < _deletes.Count ? _deletes[i]?.Count ?? 0 : 0);
         }
 
         foreach (var chunk in _buffered)
@@ -200,5 +202,8 @@ public sealed class SegmentedTable : ITableSource
     public ITableScan OpenScan(ScanMorsel morsel, IReadOnlyList<int> columns, IReadOnlyList<ScanFilter> filters)
         => morsel.Segment >= _segments.Count
             ? new BufferedRowsScan(_buffered[morsel.Segment - _segments.Count], columns, filters)
-            : new NativeFileScan(_segments[morsel.Segment].Scan(columns, filters, morsel.FirstRowGroup, morsel.EndRowGroup));
+            : new NativeFileScan(_segments[morsel.Segment].Scan(columns, filters, morsel.FirstRowGroup, morsel.EndRowGroup), DeletesOf(morsel.Segment));
+
+    /// <summary>The deleted rows of segment <paramref name="segment"/>, or null when it has none.</summary>
+    public Olap.Columnar.Storage.DeletionVector? DeletesOf(int segment) => segment < _deletes.Count ? _deletes[segment] : null;
 }

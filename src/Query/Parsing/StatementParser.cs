@@ -93,6 +93,13 @@ public static class StatementParser
                 .Select(query => new InsertStatement(ExpressionParser.At(insert), table, columns, [], query)))
         select (SqlStatement)source;
 
+    private static readonly TokenListParser<SqlToken, SqlStatement> s_delete =
+        from delete in ExpressionParser.Keyword("delete")
+        from fromKeyword in ExpressionParser.Keyword("from")
+        from table in s_qualifiedName
+        from condition in ExpressionParser.Keyword("where").IgnoreThen(ExpressionParser.Expression).Select(e => (ParsedExpression?)e).OptionalOrDefault()
+        select (SqlStatement)new DeleteStatement(ExpressionParser.At(delete), table, condition);
+
     private static readonly TokenListParser<SqlToken, CopyOption[]> s_copyOptions =
         (from name in Token.EqualTo(SqlToken.Identifier)
          from names in ExpressionParser.Name.AtLeastOnceDelimitedBy(s_comma).Between(s_open, s_close).Try().Select(n => (string[]?)n).OptionalOrDefault()
@@ -153,6 +160,7 @@ public static class StatementParser
             .Or(s_drop)
             .Or(s_refresh)
             .Or(s_insert)
+            .Or(s_delete)
             .Or(s_copy)
             .Or(s_explain)
             .Or(s_show)

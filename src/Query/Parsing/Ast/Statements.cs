@@ -63,6 +63,9 @@ public sealed record ExplainStatement(SqlPosition Position, bool Analyze, SqlSta
 /// <summary><c>SHOW TABLES</c>.</summary>
 public sealed record ShowTablesStatement(SqlPosition Position) : SqlStatement(Position);
 
+/// <summary>DELETE FROM table [WHERE condition]: without a condition every row goes.</summary>
+public sealed record DeleteStatement(SqlPosition Position, IReadOnlyList<string> Table, ParsedExpression? Where) : SqlStatement(Position);
+
 /// <summary>CHECKPOINT: the write buffer's rows are written as segments and the write log emptied.</summary>
 public sealed record CheckpointStatement(SqlPosition Position) : SqlStatement(Position);
 
