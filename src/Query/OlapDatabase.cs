@@ -25,6 +25,7 @@ public sealed class OlapDatabase : IDisposable
     {
         Directory = directory;
         _temporary = temporary;
+        Merger = new SegmentMerger(this);
         try
         {
             if (directory.IsReadOnly)
@@ -56,6 +57,15 @@ public sealed class OlapDatabase : IDisposable
 
     /// <summary>The write log of a writing open; null when read-only.</summary>
     internal WriteLog? Log { get; }
+
+    /// <summary>Merges small segments in the background after commits (<see cref="SegmentMerger"/>); on by default.</summary>
+    public bool AutoMerge { get; set; } = true;
+
+    /// <summary>The background merges; <see cref="WaitForMerges"/> waits until it has nothing left to do.</summary>
+    internal SegmentMerger Merger { get; private set; } = null!;
+
+    /// <summary>Waits until background merges have merged everything they would (tests and benchmarks use it).</summary>
+    public void WaitForMerges() => Merger.WaitUntilIdle();
 
     /// <summary>Buffered rows past which an INSERT checkpoints them into segments (the log is emptied then).</summary>
     public int WriteBufferRows { get; set; } = 1 << 17;
@@ -153,9 +163,9 @@ public sealed class OlapDatabase : IDisposable
             {
                 readers[i] = _readers.GetOrAdd(file, name => OlapFileReader.Open(Directory.SegmentPath(name)));
             }
-            catch (FileNotFoundException) when (IsReadOnly)
+            catch (FileNotFoundException)
             {
-                // The writing process merged or dropped the segment after this statement took its snapshot.
+                // A merge or a drop removed the segment after this statement took its snapshot.
                 throw new SnapshotGoneException(entry.Name, file);
             }
         }
@@ -171,7 +181,7 @@ public sealed class OlapDatabase : IDisposable
                 {
                     deletes[i] = _deletions.GetOrAdd(file, name => DeletionVector.Read(Directory.SegmentPath(name), rows));
                 }
-                catch (FileNotFoundException) when (IsReadOnly)
+                catch (FileNotFoundException)
                 {
                     throw new SnapshotGoneException(entry.Name, file);
                 }
@@ -205,6 +215,7 @@ public sealed class OlapDatabase : IDisposable
         }
 
         _disposed = true;
+        Merger.Stop();
         if (Log is not null)
         {
             try
@@ -229,6 +240,7 @@ public sealed class OlapDatabase : IDisposable
         }
 
         _readers.Clear();
+        Merger.Dispose();
         Directory.Dispose();
         if (_temporary)
         {

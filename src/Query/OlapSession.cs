@@ -147,20 +147,19 @@ public sealed class OlapSession : IDisposable
 
     /// <summary>
     /// Runs a statement on the database's newest committed state. A read-only open looks for what the writing
-    /// process committed first, and runs the statement again if the writer removed a segment of the snapshot
-    /// before the statement opened it (a merge or a drop in between).
+    /// process committed first. A statement runs again if a commit removed a segment of its snapshot before the
+    /// statement opened it (a background merge, or another connection's DROP, in between).
     /// </summary>
     private T WithNewestSnapshot<T>(Func<T> run)
     {
-        if (!_database.IsReadOnly)
-        {
-            return run();
-        }
-
         const int attempts = 3;
         for (var attempt = 1; ; attempt++)
         {
-            _database.RefreshReadOnly();
+            if (_database.IsReadOnly)
+            {
+                _database.RefreshReadOnly();
+            }
+
             try
             {
                 return run();

@@ -952,6 +952,8 @@ internal sealed partial class StatementRunner : IBindCatalog
             _database.Buffer.Clear(buffer.LastSequence);
             log.Reset();
         }
+
+        _database.Merger.Schedule();
     }
 
     private static void DeleteQuietly(string file)
