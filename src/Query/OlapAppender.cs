@@ -86,7 +86,7 @@ public sealed class OlapAppender : IDisposable
         _writer = null;
         try
         {
-            lock (_database.WriteLock)
+            using (_database.Writers.Enter(_session, CancellationToken.None))
             {
                 var manifest = _database.Directory.Current;
                 var current = manifest.FindTable(_table.Name);

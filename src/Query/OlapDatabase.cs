@@ -115,8 +115,8 @@ public sealed class OlapDatabase : IDisposable
     /// <summary>Materialized views' definitions taken apart, once per manifest entry (entries are immutable).</summary>
     internal System.Runtime.CompilerServices.ConditionalWeakTable<TableEntry, Cubes.CubeDefinition> CubeDefinitions { get; } = new();
 
-    /// <summary>Serializes statements that change the database.</summary>
-    internal Lock WriteLock { get; } = new();
+    /// <summary>Serializes statements that change the database; a transaction holds it from BEGIN to COMMIT.</summary>
+    internal WriterGate Writers { get; } = new();
 
     public string Path => Directory.Path;
 
@@ -221,10 +221,19 @@ public sealed class OlapDatabase : IDisposable
             try
             {
                 // Closing writes the buffered rows as segments; if that fails they are still in the log.
+                // A connection that left a transaction open keeps the gate: its rows stay in the log, its files are
+                // removed at the next open.
                 using var session = new OlapSession(this);
-                lock (WriteLock)
+                if (Writers.TryEnter())
                 {
-                    new StatementRunner(this, session, string.Empty, CancellationToken.None).Checkpoint();
+                    try
+                    {
+                        new StatementRunner(this, session, string.Empty, CancellationToken.None).Checkpoint();
+                    }
+                    finally
+                    {
+                        Writers.Leave();
+                    }
                 }
             }
             catch (Exception error) when (error is IOException or UnauthorizedAccessException or QueryException)
@@ -242,6 +251,7 @@ public sealed class OlapDatabase : IDisposable
         _readers.Clear();
         Merger.Dispose();
         Directory.Dispose();
+        Writers.Dispose();
         if (_temporary)
         {
             try

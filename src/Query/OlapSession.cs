@@ -61,6 +61,12 @@ public sealed class OlapSession : IDisposable
 
     internal IEnumerable<string> RegisteredNames => _registered.Keys;
 
+    /// <summary>The transaction BEGIN opened on this connection, until COMMIT or ROLLBACK.</summary>
+    internal Transaction? Transaction { get; set; }
+
+    /// <summary>True between BEGIN and COMMIT or ROLLBACK.</summary>
+    public bool InTransaction => Transaction is not null;
+
     /// <summary>Workers per query (<c>SET threads = n</c>).</summary>
     public int Threads { get; set; }
 
@@ -182,6 +188,11 @@ public sealed class OlapSession : IDisposable
 
     public void Dispose()
     {
-        // Connections hold no resources of their own; the database owns files and readers.
+        // A transaction still open when its connection closes is rolled back. Otherwise connections hold nothing of
+        // their own; the database owns files and readers.
+        if (Transaction is { } transaction)
+        {
+            StatementRunner.RollBack(_database, this, transaction);
+        }
     }
 }

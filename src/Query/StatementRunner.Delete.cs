@@ -26,7 +26,7 @@ internal sealed partial class StatementRunner
 
         // The condition is bound (and its errors found) before anything changes.
         var plan = RowIdsMatching(entry, delete.Where);
-        if (_database.Buffer.Current.RowsOf(entry.Name, _manifest.LogSequence).Count > 0)
+        if (_buffer.RowsOf(entry.Name, _manifest.LogSequence).Count > 0)
         {
             // Buffered rows have no place in a segment yet: they get one first.
             Checkpoint();

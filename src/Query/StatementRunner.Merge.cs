@@ -23,7 +23,7 @@ internal sealed partial class StatementRunner
         var merged = WriteSegments(entry, new LogicalGet(source, entry.Name, [.. Enumerable.Range(0, entry.Columns.Count)], []));
         try
         {
-            lock (_database.WriteLock)
+            using (_database.Writers.Enter(null, _cancellation))
             {
                 _cancellation.ThrowIfCancellationRequested();
                 TakeSnapshot();

@@ -20,6 +20,30 @@ internal sealed partial class StatementRunner
     /// <summary>CHECKPOINT: a commit of nothing but the buffered rows, which every commit writes as segments.</summary>
     internal void Checkpoint()
     {
+        if (_connection.Transaction is { } transaction)
+        {
+            // The transaction's own rows become segments of its working manifest (DELETE needs their places).
+            if (transaction.Rows.Current.RowCount > 0)
+            {
+                var written = new List<SegmentEntry>();
+                try
+                {
+                    var next = WithBufferedSegments(transaction.Working, transaction.Rows.Current, written);
+                    transaction.Rows.Clear(0);
+                    Commit(next);
+                }
+                catch
+                {
+                    DeleteQuietly(written);
+                    throw;
+                }
+
+                TakeSnapshot();
+            }
+
+            return;
+        }
+
         if (_database.Log is not null && _database.Buffer.Current.RowCount > 0)
         {
             _manifest = _database.Directory.Current;
@@ -152,6 +176,13 @@ internal sealed partial class StatementRunner
         }
 
         var columns = collected.ToVectors();
+        if (_connection.Transaction is { } transaction)
+        {
+            // Logged only when the transaction commits, as segments.
+            transaction.Rows.Append(entry.Name, columns, count, transaction.NextSequence++);
+            return QueryResult.Empty(count);
+        }
+
         var sequence = _database.Log!.Append(entry.Name, columns, count);
         _database.Buffer.Append(entry.Name, columns, count, sequence);
         if (_database.Buffer.Current.RowCount >= _database.WriteBufferRows)

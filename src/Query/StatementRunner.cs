@@ -55,6 +55,14 @@ internal sealed partial class StatementRunner : IBindCatalog
     /// </summary>
     private void TakeSnapshot()
     {
+        if (_connection.Transaction is { } transaction)
+        {
+            // A transaction sees the database as its own statements left it (nobody else writes meanwhile).
+            _buffer = BufferSnapshot.Combine(_database.Buffer.Current, transaction.Rows.Current);
+            _manifest = transaction.Working;
+            return;
+        }
+
         _buffer = _database.Buffer.Current;
         _manifest = _database.Directory.Current;
     }
@@ -81,6 +89,7 @@ internal sealed partial class StatementRunner : IBindCatalog
                 ShowTablesStatement => ShowTables(),
                 DescribeStatement describe => Describe(describe),
                 SetStatement set => Set(set),
+                TransactionStatement transaction => RunTransactionStatement(transaction),
                 CheckpointStatement => Write(() =>
                 {
                     Checkpoint();
@@ -148,7 +157,7 @@ internal sealed partial class StatementRunner : IBindCatalog
             throw new BindException($"the database is open read-only: {what} cannot run (open it without --readonly / Mode=ReadOnly to change it)", statement?.Position ?? default);
         }
 
-        lock (_database.WriteLock)
+        using (_database.Writers.Enter(_connection, _cancellation))
         {
             _cancellation.ThrowIfCancellationRequested();
             TakeSnapshot();
@@ -184,12 +193,17 @@ internal sealed partial class StatementRunner : IBindCatalog
         var version = _manifest.Version;
         var useCubes = _connection.UseCubes;
         var buffered = _buffer.LastSequence;
-        if (cache.TryGet(parsed.Text, version, buffered, useCubes, out var cached, out var cachedColumns))
+        if (_connection.Transaction is not null)
+        {
+            // A transaction's working state has versions of its own: its plans are not kept.
+            _planDependsOnStatement = true;
+        }
+        else if (cache.TryGet(parsed.Text, version, buffered, useCubes, out var cached, out var cachedColumns))
         {
             return ResultCollector.Collect(PhysicalPlanner.Plan(cached), cachedColumns, Context());
         }
 
-        _planDependsOnStatement = !ReferenceEquals(_parameters, ParameterValues.None);
+        _planDependsOnStatement |= !ReferenceEquals(_parameters, ParameterValues.None);
         var plan = BindQuery(select.Query);
         var columns = plan.Columns.Select(c => new ResultColumn(c.Name, c.Type)).ToList();
         var optimized = QueryOptimizer.Optimize(plan, CubeCandidates());
@@ -928,6 +942,15 @@ internal sealed partial class StatementRunner : IBindCatalog
     /// </summary>
     private void Commit(Manifest next)
     {
+        if (_connection.Transaction is { } transaction)
+        {
+            // Inside a transaction a statement's change goes to the working manifest; COMMIT makes it the database's.
+            TrackFiles(transaction, next);
+            transaction.Working = next with { Version = transaction.Working.Version + 1 };
+            _manifest = transaction.Working;
+            return;
+        }
+
         var buffer = _database.Buffer.Current;
         var log = _database.Log;
         var flushed = new List<SegmentEntry>();

@@ -284,6 +284,6 @@ public sealed class DatabaseDirectory : IDisposable
     private static bool IsLeftover(string path)
     {
         var name = System.IO.Path.GetFileName(path);
-        return name == ManifestFileName + ".tmp" || name.Contains(SegmentExtension + ".tmp-", StringComparison.Ordinal) || name.StartsWith(".olap-sort-", StringComparison.Ordinal);
+        return name == ManifestFileName + ".tmp" || name == WriteLog.FileName + ".tmp" || name.Contains(SegmentExtension + ".tmp-", StringComparison.Ordinal) || name.StartsWith(".olap-sort-", StringComparison.Ordinal);
     }
 }

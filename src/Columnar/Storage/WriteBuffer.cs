@@ -135,6 +135,23 @@ public sealed class BufferSnapshot(IReadOnlyDictionary<string, IReadOnlyList<Buf
     /// <summary>The newest log record the buffer has taken (it identifies the snapshot for caches).</summary>
     public long LastSequence { get; } = lastSequence;
 
+    /// <summary>Both snapshots' rows, <paramref name="first"/>'s before <paramref name="second"/>'s in each table.</summary>
+    public static BufferSnapshot Combine(BufferSnapshot first, BufferSnapshot second)
+    {
+        if (second.RowCount == 0)
+        {
+            return first;
+        }
+
+        var tables = new Dictionary<string, IReadOnlyList<BufferedChunk>>(first.Tables, StringComparer.Ordinal);
+        foreach (var (name, chunks) in second.Tables)
+        {
+            tables[name] = tables.TryGetValue(name, out var existing) ? [.. existing, .. chunks] : chunks;
+        }
+
+        return new BufferSnapshot(tables, first.RowCount + second.RowCount, Math.Max(first.LastSequence, second.LastSequence));
+    }
+
     /// <summary>
     /// <paramref name="table"/>'s buffered rows that are not yet in the segments of a manifest whose log sequence is
     /// <paramref name="flushedSequence"/>: a statement that took this snapshot before a checkpoint and its manifest

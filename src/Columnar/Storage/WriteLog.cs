@@ -67,6 +67,15 @@ public sealed class WriteLog : IDisposable
                 file.Flush(flushToDisk: true);
             }
 
+            if (last > 0 && (read.Count == 0 || read[0].Sequence != FirstSequence(file)))
+            {
+                // Records the manifest already has in segments (a crash between a checkpoint's commit and its emptying
+                // of the log) go now: new records must not follow them, or a reader that reads the log before the
+                // manifest would pack old and new rows into one buffered chunk and drop both as already in segments.
+                file = WithoutFlushedRecords(file, directory, path, read);
+                validLength = file.Length;
+            }
+
             file.Position = validLength;
             records = read;
             return new WriteLog(file, path, Math.Max(last, flushedSequence));
@@ -104,11 +113,7 @@ public sealed class WriteLog : IDisposable
     public long Append(string table, IReadOnlyList<ColumnVector> columns, int rowCount)
     {
         var sequence = LastSequence + 1;
-        var payload = EncodePayload(sequence, table, columns, rowCount);
-        var record = new byte[RecordHeaderBytes + payload.Length];
-        BinaryPrimitives.WriteInt32LittleEndian(record, payload.Length);
-        BinaryPrimitives.WriteUInt32LittleEndian(record.AsSpan(4), Crc32.HashToUInt32(payload));
-        payload.CopyTo(record, RecordHeaderBytes);
+        var record = Frame(EncodePayload(sequence, table, columns, rowCount));
 
         var start = _file.Length;
         try
@@ -144,6 +149,56 @@ public sealed class WriteLog : IDisposable
     }
 
     public void Dispose() => _file.Dispose();
+
+    /// <summary>The sequence number of the log's first record.</summary>
+    private static long FirstSequence(FileStream file)
+    {
+        var first = new byte[RecordHeaderBytes + sizeof(long)];
+        file.Position = HeaderBytes;
+        file.ReadExactly(first);
+        return BinaryPrimitives.ReadInt64LittleEndian(first.AsSpan(RecordHeaderBytes));
+    }
+
+    /// <summary>
+    /// Rewrites the log with only <paramref name="keep"/>: into a temporary file, flushed, renamed over the log and the
+    /// directory flushed, so a crash leaves the old log or the new one. Returns the new log, open for appending.
+    /// </summary>
+    private static FileStream WithoutFlushedRecords(FileStream file, string directory, string path, IReadOnlyList<LogRecord> keep)
+    {
+        if (keep.Count == 0)
+        {
+            file.SetLength(HeaderBytes);
+            file.Flush(flushToDisk: true);
+            return file;
+        }
+
+        var temporary = path + ".tmp";
+        using (var rewritten = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            rewritten.Write(s_magic);
+            foreach (var record in keep)
+            {
+                rewritten.Write(Frame(EncodePayload(record.Sequence, record.Table, record.Columns, record.RowCount)));
+            }
+
+            rewritten.Flush(flushToDisk: true);
+        }
+
+        file.Dispose();
+        File.Move(temporary, path, overwrite: true);
+        DirectorySync.Flush(directory);
+        return new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
+    }
+
+    /// <summary>A record as written: length, checksum, payload.</summary>
+    private static byte[] Frame(byte[] payload)
+    {
+        var record = new byte[RecordHeaderBytes + payload.Length];
+        BinaryPrimitives.WriteInt32LittleEndian(record, payload.Length);
+        BinaryPrimitives.WriteUInt32LittleEndian(record.AsSpan(4), Crc32.HashToUInt32(payload));
+        payload.CopyTo(record, RecordHeaderBytes);
+        return record;
+    }
 
     private static (List<LogRecord> Records, long ValidLength, long LastSequence) ReadRecords(FileStream file, string path, long flushedSequence)
     {

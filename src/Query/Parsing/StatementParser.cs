@@ -138,6 +138,18 @@ public static class StatementParser
         from tables in ExpressionParser.Keyword("tables")
         select (SqlStatement)new ShowTablesStatement(ExpressionParser.At(show));
 
+    private static readonly TokenListParser<SqlToken, SqlStatement> s_transaction =
+        from keyword in ExpressionParser.Keyword("begin").Or(ExpressionParser.Keyword("commit")).Or(ExpressionParser.Keyword("rollback")).Or(ExpressionParser.Keyword("abort"))
+        from word in ExpressionParser.Keyword("transaction").Or(ExpressionParser.Keyword("work")).OptionalOrDefault()
+        select (SqlStatement)new TransactionStatement(
+            ExpressionParser.At(keyword),
+            keyword.ToStringValue().ToLowerInvariant() switch
+            {
+                "begin" => TransactionAction.Begin,
+                "commit" => TransactionAction.Commit,
+                _ => TransactionAction.Rollback,
+            });
+
     private static readonly TokenListParser<SqlToken, SqlStatement> s_checkpoint =
         from checkpoint in ExpressionParser.Keyword("checkpoint")
         select (SqlStatement)new CheckpointStatement(ExpressionParser.At(checkpoint));
@@ -165,6 +177,7 @@ public static class StatementParser
             .Or(s_explain)
             .Or(s_show)
             .Or(s_checkpoint)
+            .Or(s_transaction)
             .Or(s_describe)
             .Or(s_set)
             .Named("a statement");

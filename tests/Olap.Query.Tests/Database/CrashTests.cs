@@ -189,7 +189,19 @@ public sealed class CrashTests : IDisposable
                 operations.Add(Operation.Insert($"COPY t FROM '{file}' (HEADER false)", batch, rows));
                 present.Add(batch);
             }
-            else if (pick < 85 && present.Count > 0)
+            else if (pick < 75 && present.Count > 0)
+            {
+                // A transaction: two new batches and a deletion, committed together or not at all.
+                var first = nextBatch++;
+                var second = nextBatch++;
+                var victim = present.OrderBy(_ => random.Next()).First();
+                var sizes = new Dictionary<int, int> { [first] = random.Next(1, 200), [second] = random.Next(1, 200) };
+                var statements = sizes.Select(b => "INSERT INTO t VALUES " + string.Join(", ", Enumerable.Range(0, b.Value).Select(i => $"({b.Key}, {i}, '{Label(b.Key, i)}')")));
+                operations.Add(new Operation($"BEGIN; {string.Join("; ", statements)}; DELETE FROM t WHERE batch = {victim}; COMMIT", sizes, [victim]));
+                present.Remove(victim);
+                present.UnionWith(sizes.Keys);
+            }
+            else if (pick < 88 && present.Count > 0)
             {
                 var victims = present.OrderBy(_ => random.Next()).Take(random.Next(1, 4)).ToList();
                 operations.Add(Operation.Delete($"DELETE FROM t WHERE batch IN ({string.Join(", ", victims)})", victims));
@@ -204,39 +216,38 @@ public sealed class CrashTests : IDisposable
         return operations;
     }
 
-    private sealed record Operation(string Sql, IReadOnlyList<int> Batches, int Rows, bool Deletes)
+    private sealed record Operation(string Sql, IReadOnlyDictionary<int, int> Inserts, IReadOnlyList<int> Deletes)
     {
-        public static Operation Insert(string sql, int batch, int rows) => new(sql, [batch], rows, Deletes: false);
+        public static Operation Insert(string sql, int batch, int rows) => new(sql, new Dictionary<int, int> { [batch] = rows }, []);
 
-        public static Operation Delete(string sql, IReadOnlyList<int> batches) => new(sql, batches, 0, Deletes: true);
+        public static Operation Delete(string sql, IReadOnlyList<int> batches) => new(sql, new Dictionary<int, int>(), batches);
 
-        public static Operation Checkpoint() => new("CHECKPOINT", [], 0, Deletes: false);
+        public static Operation Checkpoint() => new("CHECKPOINT", new Dictionary<int, int>(), []);
 
         public void ApplyTo(Dictionary<int, int> model)
         {
-            foreach (var batch in Batches)
+            foreach (var batch in Deletes)
             {
-                if (Deletes)
-                {
-                    model.Remove(batch);
-                }
-                else
-                {
-                    model[batch] = Rows;
-                }
+                model.Remove(batch);
+            }
+
+            foreach (var (batch, rows) in Inserts)
+            {
+                model[batch] = rows;
             }
         }
 
-        /// <summary>Whether the database shows this statement's effect (a statement's batches are all there or all gone).</summary>
+        /// <summary>Whether the database shows this statement's effect; it must show all of it or none.</summary>
         public bool AppliedIn(Dictionary<int, int> actual, Dictionary<int, int> model)
         {
-            if (Batches.Count == 0)
+            if (Inserts.Count == 0 && Deletes.Count == 0)
             {
                 return false;
             }
 
-            var applied = Deletes ? Batches.Where(model.ContainsKey).All(b => !actual.ContainsKey(b)) : Batches.All(actual.ContainsKey);
-            var untouched = Deletes ? Batches.Where(model.ContainsKey).All(actual.ContainsKey) : Batches.All(b => !actual.ContainsKey(b));
+            var deleted = Deletes.Where(b => model.ContainsKey(b) && !Inserts.ContainsKey(b)).ToList();
+            var applied = Inserts.Keys.All(actual.ContainsKey) && deleted.All(b => !actual.ContainsKey(b));
+            var untouched = Inserts.Keys.All(b => !actual.ContainsKey(b)) && deleted.All(actual.ContainsKey);
             Assert.True(applied || untouched, $"{Sql[..Math.Min(60, Sql.Length)]}... is partly applied");
             return applied && !untouched;
         }

@@ -66,6 +66,16 @@ public sealed record ShowTablesStatement(SqlPosition Position) : SqlStatement(Po
 /// <summary>DELETE FROM table [WHERE condition]: without a condition every row goes.</summary>
 public sealed record DeleteStatement(SqlPosition Position, IReadOnlyList<string> Table, ParsedExpression? Where) : SqlStatement(Position);
 
+/// <summary>BEGIN [TRANSACTION], COMMIT [TRANSACTION] or ROLLBACK [TRANSACTION].</summary>
+public sealed record TransactionStatement(SqlPosition Position, TransactionAction Action) : SqlStatement(Position);
+
+public enum TransactionAction
+{
+    Begin,
+    Commit,
+    Rollback,
+}
+
 /// <summary>CHECKPOINT: the write buffer's rows are written as segments and the write log emptied.</summary>
 public sealed record CheckpointStatement(SqlPosition Position) : SqlStatement(Position);
 
