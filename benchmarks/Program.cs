@@ -15,6 +15,13 @@ internal static class Program
             return;
         }
 
+        // Not BenchmarkDotNet: durable inserts side by side with DuckDB and SQLite, each acknowledged write flushed.
+        if (args is ["inserts", ..])
+        {
+            Environment.ExitCode = Writes.InsertBenchmark.Run(args[1..], Console.Out);
+            return;
+        }
+
         // Not a benchmark: load both engines, check every SQL benchmark query, print Olap's EXPLAIN ANALYZE of each.
         if (args is ["--sql-explain", ..])
         {

@@ -68,6 +68,12 @@ public sealed class CrashTests : IDisposable
                 }
             }
 
+            if ((round + 1) % 250 == 0)
+            {
+                // Long runs report as they go, so an interrupted one still says how far it got.
+                Console.WriteLine($"{round + 1} kills in {stopwatch.Elapsed.TotalSeconds:F0} s, seed {seed}: all consistent so far");
+            }
+
             Assert.True(
                 model.Count == actual.Count && model.All(b => actual.TryGetValue(b.Key, out var rows) && rows == b.Value),
                 $"round {round} (seed {seed}), {acknowledged} of {operations.Count} acknowledged: expected {Describe(model)}, found {Describe(actual)}");
