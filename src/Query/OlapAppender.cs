@@ -39,7 +39,7 @@ public sealed class OlapAppender : IDisposable
         try
         {
             // Large loads continue in further segments (files stay far below the 2 GiB a mapped file may have).
-            _writer = new OlapFileWriter(NextSegmentPath(), _table.Columns, new OlapWriterOptions { SortKey = _table.SortKey, ContinuationPath = NextSegmentPath, MaxFileBytes = maxSegmentBytes });
+            _writer = new OlapFileWriter(NextSegmentPath(), _table.Columns, new OlapWriterOptions { SortKey = _table.SortKey, ContinuationPath = NextSegmentPath, MaxFileBytes = maxSegmentBytes, Files = database.Directory.Files });
         }
         catch
         {

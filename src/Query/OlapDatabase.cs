@@ -34,7 +34,7 @@ public sealed class OlapDatabase : IDisposable
             }
             else
             {
-                Log = WriteLog.OpenForWriting(directory.Path, directory.Current.LogSequence, out var records);
+                Log = WriteLog.OpenForWriting(directory.Path, directory.Current.LogSequence, out var records, directory.Files);
                 Replay(records);
             }
         }
@@ -132,6 +132,9 @@ public sealed class OlapDatabase : IDisposable
     /// <see cref="DatabaseOpenMode.ReadOnly"/> opens work alongside it and see what it commits.
     /// </summary>
     public static OlapDatabase Open(string path, DatabaseOpenMode mode = DatabaseOpenMode.ReadWrite) => new(DatabaseDirectory.Open(path, mode), temporary: false);
+
+    /// <summary>An open whose writes go through <paramref name="files"/> (storage-fault tests).</summary>
+    internal static OlapDatabase Open(string path, StorageFiles files) => new(DatabaseDirectory.Open(path, DatabaseOpenMode.ReadWrite, files), temporary: false);
 
     public static OlapDatabase OpenInMemory()
     {

@@ -91,7 +91,7 @@ internal sealed partial class StatementRunner
 
                 var file = DeletionVector.NewFileName();
                 written.Add(file);
-                vector.Write(_database.Directory.SegmentPath(file));
+                vector.Write(_database.Directory.SegmentPath(file), _database.Directory.Files);
                 segments.Add(segment with { Deletes = file, DeletedRows = vector.Count });
             }
 

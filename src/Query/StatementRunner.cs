@@ -161,7 +161,15 @@ internal sealed partial class StatementRunner : IBindCatalog
         {
             _cancellation.ThrowIfCancellationRequested();
             TakeSnapshot();
-            return change();
+            try
+            {
+                return change();
+            }
+            catch (IOException error)
+            {
+                // Storage failed under the statement (a full disk, a failed flush): it changed nothing it committed.
+                throw new QueryException($"{(_running is null ? "the change" : StatementKind(_running.Statement))} failed writing to storage: {error.Message}", error);
+            }
         }
     }
 
@@ -886,7 +894,7 @@ internal sealed partial class StatementRunner : IBindCatalog
     {
         string NewSegmentPath() => _database.Directory.SegmentPath(DatabaseDirectory.NewSegmentFileName());
         // A cube's row groups are one vector each: queries read a few thousand of its rows, and zone maps skip the others.
-        var options = new OlapWriterOptions { SortKey = entry.SortKey, ContinuationPath = NewSegmentPath, InputSorted = inputSorted };
+        var options = new OlapWriterOptions { SortKey = entry.SortKey, ContinuationPath = NewSegmentPath, InputSorted = inputSorted, Files = _database.Directory.Files };
         if (entry.Cube is not null)
         {
             // Sorted in memory in one piece: a cube is a small fraction of its fact table, and merging spilled runs row by row costs more than the cube's memory.

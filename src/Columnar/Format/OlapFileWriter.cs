@@ -25,7 +25,7 @@ public sealed class OlapFileWriter : IDisposable
     private readonly SortedRunSpiller? _spiller;
     private readonly Queue<Task<EncodedRowGroup>> _encoding = new();
     private readonly ConcurrentBag<ColumnBuilder[]> _spareBuilders = [];
-    private FileStream? _stream;
+    private Stream? _stream;
     private long _rowsWritten;
     private long _rowsEncoding;
     private bool _finished;
@@ -73,7 +73,7 @@ public sealed class OlapFileWriter : IDisposable
             _spiller = new SortedRunSpiller(columns, _options.SortKey, Path.GetDirectoryName(Path.GetFullPath(path))!);
         }
 
-        _stream = new FileStream(_temporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+        _stream = _options.Files.Create(_temporaryPath, 1 << 16);
         WriteHeader();
     }
 
@@ -253,10 +253,10 @@ public sealed class OlapFileWriter : IDisposable
         BitConverter.TryWriteBytes(trailer[8..], (uint)(_stream.Position - footerStart));
         FormatConstants.Magic.CopyTo(trailer[12..]);
         _stream.Write(trailer);
-        _stream.Flush(flushToDisk: true);
+        _options.Files.FlushToDisk(_stream);
         _stream.Dispose();
         _stream = null;
-        File.Move(_temporaryPath, _path, overwrite: true);
+        _options.Files.Move(_temporaryPath, _path);
         _files.Add(new WrittenFile(_path, _rowsWritten - _fileFirstRow));
     }
 
@@ -276,7 +276,7 @@ public sealed class OlapFileWriter : IDisposable
         _fileFirstRow = _rowsWritten;
         _path = System.IO.Path.GetFullPath(next());
         _temporaryPath = TemporaryPath(_path);
-        _stream = new FileStream(_temporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+        _stream = _options.Files.Create(_temporaryPath, 1 << 16);
         WriteHeader();
     }
 

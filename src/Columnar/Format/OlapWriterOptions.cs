@@ -29,6 +29,9 @@ public sealed record OlapWriterOptions
     /// </summary>
     public int EncodingThreads { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>The file operations the writer goes through (real files unless a test injects faults).</summary>
+    public Storage.StorageFiles Files { get; init; } = Storage.StorageFiles.Real;
+
     /// <summary>
     /// When set, a file that would grow past <see cref="MaxFileBytes"/> is completed and the rows continue in a new
     /// file at the path this returns (sorted rows stay in order across files); <see cref="OlapFileWriter.Files"/> lists

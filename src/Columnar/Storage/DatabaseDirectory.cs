@@ -21,6 +21,7 @@ public sealed class DatabaseDirectory : IDisposable
     private readonly DatabaseLock? _writeLock;
     private Manifest _current;
     private (long Length, DateTime Written) _manifestStamp;
+    private string? _failure;
 
     private DatabaseDirectory(string path, Manifest current, DatabaseLock? writeLock)
     {
@@ -30,6 +31,9 @@ public sealed class DatabaseDirectory : IDisposable
     }
 
     public string Path { get; }
+
+    /// <summary>The file operations writes go through (faults are injected here in tests).</summary>
+    public StorageFiles Files { get; private init; } = StorageFiles.Real;
 
     /// <summary>True when opened with <see cref="DatabaseOpenMode.ReadOnly"/>: every change is refused.</summary>
     public bool IsReadOnly => _writeLock is null;
@@ -42,7 +46,10 @@ public sealed class DatabaseDirectory : IDisposable
     /// directory is new or empty, and takes the database's write lock (<see cref="DatabaseLockedException"/> when
     /// another process has it); read-only, the database must exist and no file is created, changed or removed.
     /// </summary>
-    public static DatabaseDirectory Open(string path, DatabaseOpenMode mode = DatabaseOpenMode.ReadWrite)
+    public static DatabaseDirectory Open(string path, DatabaseOpenMode mode = DatabaseOpenMode.ReadWrite) => Open(path, mode, StorageFiles.Real);
+
+    /// <summary><see cref="Open(string, DatabaseOpenMode)"/> with writes going through <paramref name="files"/>.</summary>
+    public static DatabaseDirectory Open(string path, DatabaseOpenMode mode, StorageFiles files)
     {
         var full = System.IO.Path.GetFullPath(path);
         if (File.Exists(full))
@@ -83,7 +90,7 @@ public sealed class DatabaseDirectory : IDisposable
                 }
             }
 
-            var database = new DatabaseDirectory(full, manifest, writeLock) { _manifestStamp = stamp };
+            var database = new DatabaseDirectory(full, manifest, writeLock) { _manifestStamp = stamp, Files = files };
             if (!readOnly)
             {
                 database.RemoveUnreferencedFiles(manifest);
@@ -201,6 +208,11 @@ public sealed class DatabaseDirectory : IDisposable
 
         lock (_commitLock)
         {
+            if (_failure is not null)
+            {
+                throw new IOException(_failure);
+            }
+
             var current = Current;
             if (next.Version != current.Version + 1)
             {
@@ -225,14 +237,45 @@ public sealed class DatabaseDirectory : IDisposable
 
             var manifestPath = System.IO.Path.Combine(Path, ManifestFileName);
             var temporary = manifestPath + ".tmp";
-            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+            try
             {
-                stream.Write(ManifestSerializer.Serialize(next));
-                stream.Flush(flushToDisk: true);
+                File.Delete(temporary);
+                using (var stream = Files.Create(temporary))
+                {
+                    stream.Write(ManifestSerializer.Serialize(next));
+                    Files.FlushToDisk(stream);
+                }
+
+                Files.Move(temporary, manifestPath);
+            }
+            catch
+            {
+                // Not renamed: the last committed manifest stands; the half-written one goes.
+                try
+                {
+                    File.Delete(temporary);
+                }
+                catch (IOException)
+                {
+                }
+
+                throw;
             }
 
-            File.Move(temporary, manifestPath, overwrite: true);
-            DirectorySync.Flush(Path);
+            // Renamed: the new manifest is the database's now, whether or not the directory reaches the disk. If
+            // that flush fails, whether the change survives a crash is unknown: like PostgreSQL after a failed fsync,
+            // this open takes no further change, and the error says so.
+            try
+            {
+                Files.FlushDirectory(Path);
+            }
+            catch (IOException error)
+            {
+                Volatile.Write(ref _current, next);
+                _failure = $"'{Path}': flushing the directory after a commit failed ({error.Message}); the change is in place but may not survive a crash, and this open takes no further change: reopen the database";
+                throw new IOException(_failure, error);
+            }
+
             Volatile.Write(ref _current, next);
 
             // Segments the new state no longer names go. On Unix a reader that still has one mapped keeps reading it.

@@ -59,8 +59,9 @@ public sealed class DeletionVector
     }
 
     /// <summary>Writes the vector to <paramref name="path"/> and flushes it to disk.</summary>
-    public void Write(string path)
+    public void Write(string path, StorageFiles? files = null)
     {
+        files ??= StorageFiles.Real;
         var bytes = new byte[s_magic.Length + 8 + 8 + (Count * 8) + 4];
         s_magic.CopyTo(bytes, 0);
         var at = s_magic.Length;
@@ -80,9 +81,17 @@ public sealed class DeletionVector
         }
 
         BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(at), Crc32.HashToUInt32(bytes.AsSpan(0, at)));
-        using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-        file.Write(bytes);
-        file.Flush(flushToDisk: true);
+        try
+        {
+            using var file = files.Create(path);
+            file.Write(bytes);
+            files.FlushToDisk(file);
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
     }
 
     /// <summary>Reads a deletion vector; a damaged or foreign file is an <see cref="InvalidDataException"/> naming it.</summary>

@@ -23,12 +23,12 @@ public sealed class WriteLog : IDisposable
     private static readonly byte[] s_magic = "OLAPWAL1"u8.ToArray();
 
     private readonly FileStream _file;
-    private readonly string _path;
+    private readonly StorageFiles _files;
 
-    private WriteLog(FileStream file, string path, long lastSequence)
+    private WriteLog(FileStream file, StorageFiles files, long lastSequence)
     {
         _file = file;
-        _path = path;
+        _files = files;
         LastSequence = lastSequence;
     }
 
@@ -43,7 +43,7 @@ public sealed class WriteLog : IDisposable
     /// records, and cuts off a damaged tail. Records at or below <paramref name="flushedSequence"/> are already in
     /// segments and are skipped.
     /// </summary>
-    public static WriteLog OpenForWriting(string directory, long flushedSequence, out IReadOnlyList<LogRecord> records)
+    public static WriteLog OpenForWriting(string directory, long flushedSequence, out IReadOnlyList<LogRecord> records, StorageFiles? files = null)
     {
         var path = Path.Combine(directory, FileName);
         var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
@@ -57,7 +57,7 @@ public sealed class WriteLog : IDisposable
                 file.Flush(flushToDisk: true);
                 DirectorySync.Flush(directory);
                 records = [];
-                return new WriteLog(file, path, flushedSequence);
+                return new WriteLog(file, files ?? StorageFiles.Real, flushedSequence);
             }
 
             var (read, validLength, last) = ReadRecords(file, path, flushedSequence);
@@ -78,7 +78,7 @@ public sealed class WriteLog : IDisposable
 
             file.Position = validLength;
             records = read;
-            return new WriteLog(file, path, Math.Max(last, flushedSequence));
+            return new WriteLog(file, files ?? StorageFiles.Real, Math.Max(last, flushedSequence));
         }
         catch
         {
@@ -119,8 +119,8 @@ public sealed class WriteLog : IDisposable
         try
         {
             _file.Position = start;
-            _file.Write(record);
-            _file.Flush(flushToDisk: true);
+            _files.Write(_file, record);
+            _files.FlushToDisk(_file);
         }
         catch
         {
@@ -144,7 +144,7 @@ public sealed class WriteLog : IDisposable
     public void Reset()
     {
         _file.SetLength(HeaderBytes);
-        _file.Flush(flushToDisk: true);
+        _files.FlushToDisk(_file);
         _file.Position = HeaderBytes;
     }
 
