@@ -132,12 +132,21 @@ internal sealed partial class StatementRunner
     private QueryResult InsertBuffered(TableEntry entry, LogicalOperator projected)
     {
         var physical = PhysicalPlanner.Plan(QueryOptimizer.Optimize(projected));
+        return AppendBuffered(entry, consume => ResultCollector.Stream(physical, Context(), consume));
+    }
+
+    /// <summary>
+    /// Appends the chunks <paramref name="produce"/> hands over (of the table's column types) to the write buffer,
+    /// logged; past <see cref="MaxBufferedInsertRows"/> rows they all go to new segments instead.
+    /// </summary>
+    private QueryResult AppendBuffered(TableEntry entry, Action<Action<DataChunk>> produce)
+    {
         var types = entry.Columns.Select(c => c.Type).ToList();
         var collected = new MaterializedRows(types);
         OlapFileWriter? writer = null;
         try
         {
-            ResultCollector.Stream(physical, Context(), chunk =>
+            produce(chunk =>
             {
                 if (writer is not null)
                 {
@@ -211,7 +220,7 @@ internal sealed partial class StatementRunner
         var chunk = new DataChunk([.. entry.Columns.Select(c => c.Type)], Math.Max(buffered.RowCount, 1));
         for (var c = 0; c < buffered.Columns.Length; c++)
         {
-            chunk.Columns[c].ReferenceSlice(buffered.Columns[c], 0, buffered.RowCount);
+            chunk.Columns[c].ReferenceView(buffered.Columns[c], buffered.RowCount);
         }
 
         chunk.SetCount(buffered.RowCount);

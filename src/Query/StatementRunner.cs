@@ -601,6 +601,19 @@ internal sealed partial class StatementRunner : IBindCatalog
         {
             // Blocks of lines are parsed on the connection's threads while rows are sorted and encoded.
             using var reader = Columnar.Text.ParallelDelimitedTextReader.Open(copy.Path, entry.Columns, options.Text, _connection.Threads);
+            if (CanBuffer(entry))
+            {
+                // A small file's rows are logged and buffered like an INSERT's; a large one's go to segments.
+                return AppendBuffered(entry, consume =>
+                {
+                    while (reader.Read(out var chunk))
+                    {
+                        _cancellation.ThrowIfCancellationRequested();
+                        consume(chunk);
+                    }
+                });
+            }
+
             var segments = WriteSegments(entry, writer =>
             {
                 while (reader.Read(out var chunk))

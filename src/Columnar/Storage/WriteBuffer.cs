@@ -82,16 +82,68 @@ public sealed class WriteBuffer
             var builder = new ColumnBuilder(columns[c].Type, headRows + count);
             if (headRows > 0)
             {
-                builder.AppendRange(head[c], 0, headRows);
+                builder.AppendRange(head[c], 0, headRows); // any form: a dictionary head is gathered back to flat
             }
 
             builder.AppendRange(columns[c], start, count);
             result[c] = builder.ToVector();
-            result[c].Freeze();
             (min[c], max[c]) = Range(result[c]);
+            if (result[c].Type.Physical == PhysicalKind.String)
+            {
+                result[c] = AsDictionary(result[c]);
+            }
+
+            result[c].Freeze();
         }
 
         return new BufferedChunk(result, headRows + count, sequence, min, max);
+    }
+
+    /// <summary>
+    /// A string column with few distinct values as a dictionary vector (entries once, a code per row), as segments
+    /// keep them: grouping and filtering then work per entry, as they do on stored data. Others stay flat.
+    /// </summary>
+    private static ColumnVector AsDictionary(ColumnVector flat)
+    {
+        var rows = flat.Count;
+        var lookup = new Dictionary<byte[], int>(Utf8BytesComparer.Instance).GetAlternateLookup<ReadOnlySpan<byte>>();
+        var entries = new ColumnBuilder(flat.Type);
+        var codes = new int[Math.Max(rows, 1)];
+        var offsets = flat.StringOffsets;
+        var heap = flat.Heap;
+        for (var row = 0; row < rows; row++)
+        {
+            if (flat.IsNull(row))
+            {
+                continue; // the row's code is never read: the validity mask says NULL
+            }
+
+            var value = heap[offsets[row]..offsets[row + 1]];
+            if (!lookup.TryGetValue(value, out var code))
+            {
+                if (lookup.Dictionary.Count * 4 >= rows && rows >= 64)
+                {
+                    return flat; // too many distinct values to gain anything
+                }
+
+                code = entries.Count;
+                lookup[value] = code;
+                entries.AppendString(value);
+            }
+
+            codes[row] = code;
+        }
+
+        var dictionary = entries.ToVector();
+        dictionary.Freeze();
+        var vector = new ColumnVector(flat.Type);
+        vector.ReferenceDictionary(rows, dictionary, codes.AsMemory(0, rows));
+        if (!flat.Validity.AllValid)
+        {
+            vector.Validity.Reference(flat.Validity.BitsMemory[..ValidityMask.ByteCount(rows)]);
+        }
+
+        return vector;
     }
 
     /// <summary>The smallest and largest non-NULL value (NULL, NULL when there is none): a buffered chunk's zone map.</summary>

@@ -47,6 +47,29 @@ public sealed class ColumnVector
     /// <summary>One code per row, for a <see cref="VectorForm.Dictionary"/> vector.</summary>
     public ReadOnlySpan<int> Codes => _codes.Span;
 
+    /// <summary>The memory behind <see cref="Codes"/>, for views that reference it without copying.</summary>
+    public Memory<int> CodesMemory => _codes;
+
+    /// <summary>
+    /// Makes this a view of <paramref name="source"/>'s first <paramref name="count"/> rows in the source's own form
+    /// (flat or dictionary), NULLs included, without copying: for vectors that never change (frozen).
+    /// </summary>
+    public void ReferenceView(ColumnVector source, int count)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (source.Form != VectorForm.Dictionary)
+        {
+            ReferenceSlice(source, 0, count);
+            return;
+        }
+
+        ReferenceDictionary(count, source.Dictionary, source._codes[..count]);
+        if (!source.Validity.AllValid)
+        {
+            Validity.Reference(source.Validity.BitsMemory[..ValidityMask.ByteCount(count)]);
+        }
+    }
+
     /// <summary>The raw bytes of a flat or constant vector's values (offsets for strings).</summary>
     public ReadOnlySpan<byte> RawData => _data.Span;
 

@@ -39,7 +39,24 @@ internal sealed class BufferedRowsScan(BufferedChunk chunk, IReadOnlyList<int> c
             {
                 var vector = chunk.Columns[filter.Column];
                 matches.Clear();
-                PredicateEvaluator.Evaluate(filter.Predicate, vector, 0, rows, matches);
+                if (vector.Form == VectorForm.Dictionary)
+                {
+                    // Once per entry, then per row by its code.
+                    var dictionary = vector.Dictionary;
+                    var entries = new ulong[BitSpan.WordCount(dictionary.Count)];
+                    PredicateEvaluator.Evaluate(filter.Predicate, dictionary, 0, dictionary.Count, entries);
+                    var codes = vector.Codes;
+                    for (var row = 0; row < rows; row++)
+                    {
+                        var code = codes[row];
+                        matches[row >> 6] |= ((entries[code >> 6] >> (code & 63)) & 1UL) << (row & 63);
+                    }
+                }
+                else
+                {
+                    PredicateEvaluator.Evaluate(filter.Predicate, vector, 0, rows, matches);
+                }
+
                 vector.Validity.AndInto(matches, rows);
                 for (var w = 0; w < kept.Length; w++)
                 {
@@ -55,7 +72,7 @@ internal sealed class BufferedRowsScan(BufferedChunk chunk, IReadOnlyList<int> c
 
         for (var i = 0; i < columns.Count; i++)
         {
-            target.Columns[i].ReferenceSlice(chunk.Columns[columns[i]], 0, rows);
+            target.Columns[i].ReferenceView(chunk.Columns[columns[i]], rows);
         }
 
         target.SetCount(rows);
