@@ -75,7 +75,7 @@ public sealed class DatabasePersistenceTests : IDisposable
         [
             "CREATE TABLE t (a INTEGER)",
             "INSERT INTO t VALUES (7); CHECKPOINT", // an INSERT alone is logged and buffered, not committed
-            $"COPY t FROM '{csv}' (HEADER)",
+            $"COPY t FROM '{csv}' (HEADER); CHECKPOINT", // a small COPY is buffered too
             "CREATE TABLE u AS SELECT a FROM t",
             "CREATE VIEW v AS SELECT a FROM u",
             "DROP VIEW v",
