@@ -30,6 +30,9 @@ public sealed class OlapCommand : DbCommand
         _connection = connection;
     }
 
+    public OlapCommand(string commandText, OlapConnection? connection, OlapTransaction? transaction)
+        : this(commandText, connection) => DbTransaction = transaction;
+
     [AllowNull]
     public override string CommandText
     {
@@ -72,17 +75,8 @@ public sealed class OlapCommand : DbCommand
 
     protected override DbParameterCollection DbParameterCollection => _parameters;
 
-    protected override DbTransaction? DbTransaction
-    {
-        get => null;
-        set
-        {
-            if (value is not null)
-            {
-                throw new NotSupportedException("Transactions are not supported yet.");
-            }
-        }
-    }
+    /// <summary>The transaction the command runs in; a connection's commands all run in its open transaction anyway.</summary>
+    protected override DbTransaction? DbTransaction { get; set; }
 
     /// <summary>Stops the running statement (from any thread); nothing happens when none is running.</summary>
     public override void Cancel()

@@ -151,8 +151,22 @@ public sealed class OlapConnection : DbConnection
 
     protected override DbCommand CreateDbCommand() => CreateCommand();
 
-    protected override DbTransaction BeginDbTransaction(IsolationLevel isolationLevel) =>
-        throw new NotSupportedException("Transactions are not supported yet: each statement commits on its own, atomically.");
+    /// <summary>
+    /// Starts a transaction (BEGIN): snapshot isolation, one writer per database. <see cref="IsolationLevel.Unspecified"/>,
+    /// <see cref="IsolationLevel.Snapshot"/> and the stronger <see cref="IsolationLevel.Serializable"/> (writes are
+    /// serialized) are accepted.
+    /// </summary>
+    protected override DbTransaction BeginDbTransaction(IsolationLevel isolationLevel)
+    {
+        if (isolationLevel is not (IsolationLevel.Unspecified or IsolationLevel.Snapshot or IsolationLevel.Serializable))
+        {
+            throw new NotSupportedException($"Olap transactions are snapshot isolated with one writer; {isolationLevel} is not offered.");
+        }
+
+        return new OlapTransaction(this);
+    }
+
+    public new OlapTransaction BeginTransaction() => (OlapTransaction)BeginDbTransaction(IsolationLevel.Unspecified);
 
     /// <summary>
     /// A bulk loader for <paramref name="table"/>: add rows value by value, then <see cref="OlapRowAppender.Commit"/>
