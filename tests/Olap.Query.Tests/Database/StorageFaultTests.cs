@@ -33,24 +33,7 @@ public sealed class StorageFaultTests : IDisposable
     private static List<string> Rows(OlapDatabase database) => ResultText.Lines(database.Execute("SELECT id, name FROM t ORDER BY id"));
 
     /// <summary>The folder as a crash now would leave it, opened with real files.</summary>
-    private OlapDatabase Reopened()
-    {
-        var copy = _temp.File($"after-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(copy);
-        foreach (var file in DirectoryState.DataFiles(_db.Path))
-        {
-            try
-            {
-                File.Copy(Path.Combine(_db.Path, file), Path.Combine(copy, file));
-            }
-            catch (FileNotFoundException)
-            {
-                // A background merge's temporary file, gone meanwhile: not part of any committed state.
-            }
-        }
-
-        return OlapDatabase.Open(copy);
-    }
+    private OlapDatabase Reopened() => OlapDatabase.Open(CrashCopy.Of(_db.Path, _temp));
 
     private static string LargeInsert() => "INSERT INTO t SELECT a.id * 100000 + b.id, 'bulk' FROM big a, big b";
 

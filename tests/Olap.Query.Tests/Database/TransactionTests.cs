@@ -131,22 +131,5 @@ public sealed class TransactionTests : IDisposable
     }
 
     /// <summary>The folder as a crash now would leave it.</summary>
-    private OlapDatabase CrashCopy()
-    {
-        var copy = _temp.File($"crash-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(copy);
-        foreach (var file in DirectoryState.DataFiles(_db.Path))
-        {
-            try
-            {
-                File.Copy(Path.Combine(_db.Path, file), Path.Combine(copy, file));
-            }
-            catch (FileNotFoundException)
-            {
-                // A background merge's temporary file, gone meanwhile: not part of any committed state.
-            }
-        }
-
-        return OlapDatabase.Open(copy);
-    }
+    private OlapDatabase CrashCopy() => OlapDatabase.Open(Database.CrashCopy.Of(_db.Path, _temp));
 }

@@ -33,20 +33,7 @@ public sealed class WriteBufferTests : IDisposable
     /// <summary>The folder as a crash at this moment would leave it, opened as the next process would.</summary>
     private OlapDatabase CrashCopy(Action<string>? damage = null)
     {
-        var copy = _temp.File($"crash-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(copy);
-        foreach (var file in DirectoryState.DataFiles(_db.Path))
-        {
-            try
-            {
-                File.Copy(System.IO.Path.Combine(_db.Path, file), System.IO.Path.Combine(copy, file));
-            }
-            catch (FileNotFoundException)
-            {
-                // A background merge's temporary file, gone meanwhile: not part of any committed state.
-            }
-        }
-
+        var copy = Database.CrashCopy.Of(_db.Path, _temp);
         damage?.Invoke(System.IO.Path.Combine(copy, WriteLog.FileName));
         return OlapDatabase.Open(copy);
     }

@@ -1,0 +1,28 @@
+namespace Olap.Query.Tests.Database;
+
+/// <summary>
+/// A database folder as a crash at this moment would leave it: every file but the lock's, copied while the database
+/// is open. Every acknowledged statement is on disk by then; nothing else counts.
+/// </summary>
+internal static class CrashCopy
+{
+    /// <summary>Copies <paramref name="databasePath"/>'s files into a new folder under <paramref name="temp"/> and returns its path.</summary>
+    public static string Of(string databasePath, TemporaryDirectory temp)
+    {
+        var copy = temp.File($"crash-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(copy);
+        foreach (var file in DirectoryState.DataFiles(databasePath))
+        {
+            try
+            {
+                File.Copy(Path.Combine(databasePath, file), Path.Combine(copy, file));
+            }
+            catch (FileNotFoundException)
+            {
+                // A background merge's temporary file, gone meanwhile: not part of any committed state.
+            }
+        }
+
+        return copy;
+    }
+}
