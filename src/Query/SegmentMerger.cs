@@ -24,9 +24,6 @@ internal sealed class SegmentMerger(OlapDatabase database) : IDisposable
     private Task _running = Task.CompletedTask;
     private bool _again;
 
-    /// <summary>Merges that committed, for tests and EXPLAIN-style reporting.</summary>
-    public int MergesDone { get; private set; }
-
     /// <summary>After a commit: looks for merges to do on a background task (one at a time).</summary>
     public void Schedule()
     {
@@ -120,11 +117,7 @@ internal sealed class SegmentMerger(OlapDatabase database) : IDisposable
                 try
                 {
                     using var session = new OlapSession(database);
-                    if (new StatementRunner(database, session, string.Empty, _stop.Token).Merge(table.Name, chosen))
-                    {
-                        MergesDone++;
-                        merged = true;
-                    }
+                    merged |= new StatementRunner(database, session, string.Empty, _stop.Token).Merge(table.Name, chosen);
                 }
                 catch (Exception error) when (error is IOException or OperationCanceledException or QueryException or UnauthorizedAccessException)
                 {

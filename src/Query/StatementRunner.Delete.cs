@@ -149,25 +149,23 @@ internal sealed partial class StatementRunner
         var name = table.ToLowerInvariant();
         for (var i = 0; i < tables.Count; i++)
         {
-            if (tables[i].Cube is not { Stale: false } state)
-            {
-                continue;
-            }
-
-            bool reads;
-            try
-            {
-                reads = Definition(tables[i]).Block.Tables.Contains(name);
-            }
-            catch (BindException)
-            {
-                reads = true;
-            }
-
-            if (reads)
+            if (tables[i].Cube is { Stale: false } state && ViewReads(tables[i], name))
             {
                 tables[i] = tables[i] with { Cube = state with { Stale = true } };
             }
+        }
+    }
+
+    /// <summary>Whether materialized view <paramref name="view"/> reads table <paramref name="lowerName"/>; a definition that no longer binds counts as reading it.</summary>
+    private bool ViewReads(TableEntry view, string lowerName)
+    {
+        try
+        {
+            return Definition(view).Block.Tables.Contains(lowerName);
+        }
+        catch (BindException)
+        {
+            return true;
         }
     }
 }

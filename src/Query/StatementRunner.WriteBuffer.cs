@@ -104,19 +104,7 @@ internal sealed partial class StatementRunner
         var name = entry.Name.ToLowerInvariant();
         foreach (var table in _manifest.Tables)
         {
-            if (table.Cube is not { Stale: false })
-            {
-                continue;
-            }
-
-            try
-            {
-                if (Definition(table).Block.Tables.Contains(name))
-                {
-                    return false;
-                }
-            }
-            catch (Binding.BindException)
+            if (table.Cube is { Stale: false } && ViewReads(table, name))
             {
                 return false;
             }
