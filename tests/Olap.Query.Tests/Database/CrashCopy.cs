@@ -9,20 +9,30 @@ internal static class CrashCopy
     /// <summary>Copies <paramref name="databasePath"/>'s files into a new folder under <paramref name="temp"/> and returns its path.</summary>
     public static string Of(string databasePath, TemporaryDirectory temp)
     {
-        var copy = temp.File($"crash-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(copy);
-        foreach (var file in DirectoryState.DataFiles(databasePath))
+        // A background merge may commit while the files are copied: the copy counts only if the manifest stayed the
+        // same throughout, as a crash's files would be one moment's.
+        var manifest = Path.Combine(databasePath, Columnar.Storage.DatabaseDirectory.ManifestFileName);
+        while (true)
         {
-            try
+            var before = File.Exists(manifest) ? File.ReadAllBytes(manifest) : [];
+            var copy = temp.File($"crash-{Guid.NewGuid():N}");
+            Directory.CreateDirectory(copy);
+            foreach (var file in DirectoryState.DataFiles(databasePath))
             {
-                File.Copy(Path.Combine(databasePath, file), Path.Combine(copy, file));
+                try
+                {
+                    File.Copy(Path.Combine(databasePath, file), Path.Combine(copy, file));
+                }
+                catch (FileNotFoundException)
+                {
+                    // A background merge's temporary file, gone meanwhile: not part of any committed state.
+                }
             }
-            catch (FileNotFoundException)
+
+            if (before.AsSpan().SequenceEqual(File.Exists(manifest) ? File.ReadAllBytes(manifest) : []))
             {
-                // A background merge's temporary file, gone meanwhile: not part of any committed state.
+                return copy;
             }
         }
-
-        return copy;
     }
 }
