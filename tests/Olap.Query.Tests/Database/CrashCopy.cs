@@ -19,6 +19,11 @@ internal static class CrashCopy
             Directory.CreateDirectory(copy);
             foreach (var file in DirectoryState.DataFiles(databasePath))
             {
+                if (file.Contains(".tmp", StringComparison.Ordinal))
+                {
+                    continue; // a write under way (a merge's segment): no committed state names it
+                }
+
                 try
                 {
                     File.Copy(Path.Combine(databasePath, file), Path.Combine(copy, file));
