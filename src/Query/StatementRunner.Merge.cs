@@ -19,8 +19,25 @@ internal sealed partial class StatementRunner
             return false;
         }
 
+        // Written outside the writer gate: the names are reserved so that commits meanwhile do not tidy the files away.
+        var reserved = new List<string>();
+        try
+        {
+            return MergeReserved(name, entry, chosen, reserved);
+        }
+        finally
+        {
+            foreach (var fileName in reserved)
+            {
+                _database.Directory.ReleaseSegment(fileName);
+            }
+        }
+    }
+
+    private bool MergeReserved(string name, TableEntry entry, IReadOnlyList<SegmentEntry> chosen, List<string> reserved)
+    {
         var source = _database.OpenTable(entry with { Segments = chosen });
-        var merged = WriteSegments(entry, new LogicalGet(source, entry.Name, [.. Enumerable.Range(0, entry.Columns.Count)], []));
+        var merged = WriteSegments(entry, new LogicalGet(source, entry.Name, [.. Enumerable.Range(0, entry.Columns.Count)], []), reserved);
         try
         {
             using (_database.Writers.Enter(null, _cancellation))

@@ -885,27 +885,40 @@ internal sealed partial class StatementRunner : IBindCatalog
     private const int CubeSortBufferRows = 8192 * Columnar.Vectors.VectorSize.Standard;
 
     /// <summary>Writes a plan's rows as a new segment sorted by the table's key; null when there were no rows.</summary>
-    private List<SegmentEntry> WriteSegments(TableEntry entry, LogicalOperator plan)
+    private List<SegmentEntry> WriteSegments(TableEntry entry, LogicalOperator plan, List<string>? reserved = null)
     {
         var physical = PhysicalPlanner.Plan(QueryOptimizer.Optimize(plan));
-        return WriteSegments(entry, writer => ResultCollector.Stream(physical, Context(), writer.Append));
+        return WriteSegments(entry, writer => ResultCollector.Stream(physical, Context(), writer.Append), reserved: reserved);
     }
 
     /// <summary>
     /// Writes rows into new segment files (more than one when the rows outgrow a file) and returns them, none when
     /// there were no rows; <paramref name="inputSorted"/> says they come in the table's sort-key order already. A
-    /// failure deletes whatever was written.
+    /// failure deletes whatever was written. Writers outside the writer gate pass <paramref name="reserved"/>: each
+    /// file name is reserved there (<see cref="DatabaseDirectory.ReserveSegment"/>) so that other statements'
+    /// commits leave the files alone; the caller releases them once its own commit names them, or it gave up.
     /// </summary>
-    private List<SegmentEntry> WriteSegments(TableEntry entry, Action<OlapFileWriter> fill, bool inputSorted = false)
+    private List<SegmentEntry> WriteSegments(TableEntry entry, Action<OlapFileWriter> fill, bool inputSorted = false, List<string>? reserved = null)
     {
-        using var writer = NewWriter(entry, inputSorted);
+        using var writer = NewWriter(entry, inputSorted, reserved);
         fill(writer);
         return Finished(writer);
     }
 
-    private OlapFileWriter NewWriter(TableEntry entry, bool inputSorted = false)
+    private OlapFileWriter NewWriter(TableEntry entry, bool inputSorted = false, List<string>? reserved = null)
     {
-        string NewSegmentPath() => _database.Directory.SegmentPath(DatabaseDirectory.NewSegmentFileName());
+        string NewSegmentPath()
+        {
+            if (reserved is null)
+            {
+                return _database.Directory.SegmentPath(DatabaseDirectory.NewSegmentFileName());
+            }
+
+            var name = _database.Directory.ReserveSegment();
+            reserved.Add(name);
+            return _database.Directory.SegmentPath(name);
+        }
+
         // A cube's row groups are one vector each: queries read a few thousand of its rows, and zone maps skip the others.
         var options = new OlapWriterOptions { SortKey = entry.SortKey, ContinuationPath = NewSegmentPath, InputSorted = inputSorted, Files = _database.Directory.Files };
         if (entry.Cube is not null)

@@ -111,4 +111,54 @@ public sealed class SegmentMergeTests : IDisposable
         Assert.True(Table.Segments.Count < SegmentMerger.MinimumRun);
         Assert.Equal([(3 * SegmentMerger.MinimumRun * 100).ToString(System.Globalization.CultureInfo.InvariantCulture)], ResultText.Column(_db.Execute("SELECT count(*) FROM t")));
     }
+
+    [Fact]
+    public void A_commit_made_while_a_merge_writes_its_segment_leaves_that_segment_alone()
+    {
+        using var temp = new TemporaryDirectory();
+        var files = new PausingFiles();
+        using var db = OlapDatabase.Open(temp.File("db"), files);
+        db.AutoMerge = false;
+        db.Execute("CREATE TABLE t (id INTEGER) SORTED BY (id)");
+        for (var s = 0; s < 3; s++)
+        {
+            db.Execute($"INSERT INTO t VALUES ({s}), ({s + 10}); CHECKPOINT");
+        }
+
+        var chosen = db.Directory.Current.FindTable("t")!.Segments.ToList();
+        using var session = db.Connect();
+
+        // The merge's segment reaches its final name; before the merge takes the writer gate, another statement
+        // commits and tidies the directory of files no manifest names.
+        files.AfterSegmentNamed = () => Task.Run(() => db.Execute("INSERT INTO t VALUES (100); CHECKPOINT")).Wait();
+        var done = new StatementRunner(db, session, string.Empty, CancellationToken.None).Merge("t", chosen);
+
+        Assert.True(done);
+        Assert.True(files.Paused);
+        Assert.Equal(2, db.Directory.Current.FindTable("t")!.Segments.Count);
+        Assert.Equal(["0", "1", "2", "10", "11", "12", "100"], ResultText.Column(db.Execute("SELECT id FROM t ORDER BY id")));
+        db.Dispose();
+        using var reopened = OlapDatabase.Open(temp.File("db"));
+        Assert.Equal(["7"], ResultText.Column(reopened.Execute("SELECT count(*) FROM t")));
+    }
+
+    /// <summary>Runs a callback once, on the thread that renamed a segment into place, right after the rename.</summary>
+    private sealed class PausingFiles : StorageFiles
+    {
+        public Action? AfterSegmentNamed { get; set; }
+
+        public bool Paused { get; private set; }
+
+        public override void Move(string from, string to)
+        {
+            base.Move(from, to);
+            var callback = AfterSegmentNamed;
+            if (callback is not null && to.EndsWith(DatabaseDirectory.SegmentExtension, StringComparison.Ordinal))
+            {
+                AfterSegmentNamed = null;
+                Paused = true;
+                callback();
+            }
+        }
+    }
 }
