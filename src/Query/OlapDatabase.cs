@@ -87,7 +87,7 @@ public sealed class OlapDatabase : IDisposable
                 fresh.Append(record.Table, record.Columns, record.RowCount, record.Sequence);
             }
 
-            Buffer.Publish(fresh.Current);
+            Buffer.Publish(fresh.Latest);
             _readOnlyLogStamp = stamp;
         }
 
@@ -107,6 +107,11 @@ public sealed class OlapDatabase : IDisposable
             }
 
             Buffer.Append(table.Name, record.Columns, record.RowCount, record.Sequence);
+        }
+
+        if (records.Count > 0)
+        {
+            Buffer.Reveal(records[^1].Sequence); // on disk: the writing open flushed the log it read
         }
     }
 

@@ -23,12 +23,12 @@ internal sealed partial class StatementRunner
         if (_connection.Transaction is { } transaction)
         {
             // The transaction's own rows become segments of its working manifest (DELETE needs their places).
-            if (transaction.Rows.Current.RowCount > 0)
+            if (transaction.Rows.Latest.RowCount > 0)
             {
                 var written = new List<SegmentEntry>();
                 try
                 {
-                    var next = WithBufferedSegments(transaction.Working, transaction.Rows.Current, written);
+                    var next = WithBufferedSegments(transaction.Working, transaction.Rows.Latest, written);
                     transaction.Rows.Clear(0);
                     Commit(next);
                 }
@@ -44,7 +44,7 @@ internal sealed partial class StatementRunner
             return;
         }
 
-        if (_database.Log is not null && _database.Buffer.Current.RowCount > 0)
+        if (_database.Log is not null && _database.Buffer.Latest.RowCount > 0)
         {
             _manifest = _database.Directory.Current;
             Commit(_manifest);
@@ -180,11 +180,20 @@ internal sealed partial class StatementRunner
             return QueryResult.Empty(count);
         }
 
-        var sequence = _database.Log!.Append(entry.Name, columns, count);
+        // Written now, flushed after the statement lets the next writer in (group commit, in Write).
+        var sequence = _database.Log!.Write(entry.Name, columns, count);
         _database.Buffer.Append(entry.Name, columns, count, sequence);
-        if (_database.Buffer.Current.RowCount >= _database.WriteBufferRows)
+        _loggedSequence = sequence;
+        if (_database.Buffer.Latest.RowCount >= _database.WriteBufferRows)
         {
-            Checkpoint();
+            try
+            {
+                Checkpoint();
+            }
+            catch (IOException)
+            {
+                // The INSERT stands (its rows are logged); the buffered rows stay in the log for the next commit.
+            }
         }
 
         return QueryResult.Empty(count);

@@ -31,6 +31,9 @@ internal sealed partial class StatementRunner : IBindCatalog
     private Manifest _manifest;
     private BufferSnapshot _buffer;
 
+    /// <summary>The log record this statement wrote, which must reach the disk before it returns (0: none).</summary>
+    private long _loggedSequence;
+
     /// <summary>The statement <see cref="Run"/> carries out, for messages.</summary>
     private ParsedStatement? _running;
 
@@ -53,17 +56,22 @@ internal sealed partial class StatementRunner : IBindCatalog
     /// Takes the buffer, then the manifest: a checkpoint commits its manifest before it empties the buffer, so a
     /// statement sees the rows in one place or both (and <see cref="BufferSnapshot.RowsOf"/> drops the second).
     /// </summary>
-    private void TakeSnapshot()
+    /// <remarks>
+    /// A statement holding the writer gate (<paramref name="writing"/>, or in a transaction) takes every buffered row,
+    /// including those whose log records are still waiting for their group flush: it builds on them, and whatever it
+    /// commits makes them durable too. Readers see only flushed rows.
+    /// </remarks>
+    private void TakeSnapshot(bool writing = false)
     {
         if (_connection.Transaction is { } transaction)
         {
             // A transaction sees the database as its own statements left it (nobody else writes meanwhile).
-            _buffer = BufferSnapshot.Combine(_database.Buffer.Current, transaction.Rows.Current);
+            _buffer = BufferSnapshot.Combine(_database.Buffer.Latest, transaction.Rows.Latest);
             _manifest = transaction.Working;
             return;
         }
 
-        _buffer = _database.Buffer.Current;
+        _buffer = writing ? _database.Buffer.Latest : _database.Buffer.Current;
         _manifest = _database.Directory.Current;
     }
 
@@ -157,21 +165,57 @@ internal sealed partial class StatementRunner : IBindCatalog
             throw new BindException($"the database is open read-only: {what} cannot run (open it without --readonly / Mode=ReadOnly to change it)", statement?.Position ?? default);
         }
 
+        QueryResult result;
+        _loggedSequence = 0;
         using (_database.Writers.Enter(_connection, _cancellation))
         {
             _cancellation.ThrowIfCancellationRequested();
-            TakeSnapshot();
+            TakeSnapshot(writing: true);
             try
             {
-                return change();
+                result = change();
             }
             catch (IOException error)
             {
                 // Storage failed under the statement (a full disk, a failed flush): it changed nothing it committed.
-                throw new QueryException($"{(_running is null ? "the change" : StatementKind(_running.Statement))} failed writing to storage: {error.Message}", error);
+                throw StorageFailure(error);
             }
         }
+
+        if (_loggedSequence > 0)
+        {
+            // Group commit: the next writer goes ahead while this statement waits for its log record's flush.
+            var sequence = _loggedSequence;
+            _loggedSequence = 0;
+            AwaitLogged(sequence);
+        }
+
+        return result;
     }
+
+    /// <summary>Returns once log record <paramref name="sequence"/> is on disk, and lets readers see its rows.</summary>
+    private void AwaitLogged(long sequence)
+    {
+        try
+        {
+            _database.Log!.WaitDurable(sequence);
+        }
+        catch (IOException error)
+        {
+            // Whether the rows of records that failed their flush survive a crash is unknown: the open takes no
+            // further change. A commit under way finishes first; if it put this record in segments, it is durable.
+            _database.Directory.RefuseChanges($"'{_database.Path}': {error.Message}");
+            if (_database.Directory.Current.LogSequence < sequence)
+            {
+                throw StorageFailure(error);
+            }
+        }
+
+        _database.Buffer.Reveal(sequence);
+    }
+
+    private QueryException StorageFailure(IOException error)
+        => new($"{(_running is null ? "the change" : StatementKind(_running.Statement))} failed writing to storage: {error.Message}", error);
 
     /// <summary>The statement's leading words for a message: CREATE TABLE, INSERT, DROP ...</summary>
     private static string StatementKind(SqlStatement statement) => statement switch
@@ -985,7 +1029,7 @@ internal sealed partial class StatementRunner : IBindCatalog
             return;
         }
 
-        var buffer = _database.Buffer.Current;
+        var buffer = _database.Buffer.Latest;
         var log = _database.Log;
         var flushed = new List<SegmentEntry>();
         try

@@ -196,6 +196,18 @@ public sealed class DatabaseDirectory : IDisposable
     public string SegmentPath(string fileName) => System.IO.Path.Combine(Path, fileName);
 
     /// <summary>
+    /// Takes no further change, for <paramref name="reason"/> (storage failed under a write whose outcome is
+    /// unknown). A commit under way finishes first, so <see cref="Current"/> is final when this returns.
+    /// </summary>
+    public void RefuseChanges(string reason)
+    {
+        lock (_commitLock)
+        {
+            _failure ??= reason;
+        }
+    }
+
+    /// <summary>
     /// Makes <paramref name="next"/> the database's state, durably and atomically. It must follow
     /// <see cref="Current"/> (version + 1): a writer that raced another fails instead of losing its change.
     /// </summary>

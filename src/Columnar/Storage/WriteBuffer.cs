@@ -10,13 +10,29 @@ namespace Olap.Columnar.Storage;
 /// replaces the last, partly filled chunk with a copy holding the new rows too, so a scan reads few chunks however
 /// many single-row inserts there were.
 /// </summary>
+/// <remarks>
+/// With group commit an INSERT's log record reaches the disk after its statement let the next writer in, so the
+/// buffer has two ends: <see cref="Latest"/>, every logged row, which the writer builds on; and <see cref="Current"/>,
+/// the rows whose records are on disk, which readers see. <see cref="Reveal"/> moves <see cref="Current"/> up as
+/// flushes complete; a row is never seen before it is durable.
+/// </remarks>
 public sealed class WriteBuffer
 {
+    private readonly Lock _lock = new();
+    private readonly Queue<BufferSnapshot> _unrevealed = new();
     private BufferSnapshot _current = BufferSnapshot.Empty;
+    private BufferSnapshot _latest = BufferSnapshot.Empty;
 
+    /// <summary>The buffered rows readers see: those whose log records are on disk.</summary>
     public BufferSnapshot Current => Volatile.Read(ref _current);
 
-    /// <summary>Adds logged rows (<paramref name="sequence"/> is their log record's number) to <paramref name="table"/>'s buffer.</summary>
+    /// <summary>Every buffered row, durable or still waiting for its log flush: what the writer (holding the gate) builds on.</summary>
+    public BufferSnapshot Latest => Volatile.Read(ref _latest);
+
+    /// <summary>
+    /// Adds logged rows (<paramref name="sequence"/> is their log record's number) to <paramref name="table"/>'s
+    /// buffer, in <see cref="Latest"/>; readers see them after <see cref="Reveal"/>.
+    /// </summary>
     public void Append(string table, IReadOnlyList<ColumnVector> columns, int rowCount, long sequence)
     {
         if (rowCount == 0)
@@ -24,7 +40,7 @@ public sealed class WriteBuffer
             return;
         }
 
-        var snapshot = Current;
+        var snapshot = Latest;
         var key = table.ToLowerInvariant();
         var chunks = snapshot.Tables.TryGetValue(key, out var existing) ? new List<BufferedChunk>(existing) : [];
         var start = 0;
@@ -44,15 +60,45 @@ public sealed class WriteBuffer
         }
 
         var tables = new Dictionary<string, IReadOnlyList<BufferedChunk>>(snapshot.Tables, StringComparer.Ordinal) { [key] = chunks };
-        Volatile.Write(ref _current, new BufferSnapshot(tables, snapshot.RowCount + rowCount, Math.Max(snapshot.LastSequence, sequence)));
+        var next = new BufferSnapshot(tables, snapshot.RowCount + rowCount, Math.Max(snapshot.LastSequence, sequence));
+        lock (_lock)
+        {
+            _unrevealed.Enqueue(next);
+            Volatile.Write(ref _latest, next);
+        }
     }
 
-    /// <summary>Replaces the whole buffer (a read-only open taking up the writer's newest log).</summary>
-    public void Publish(BufferSnapshot snapshot) => Volatile.Write(ref _current, snapshot);
+    /// <summary>Lets readers see the rows of log records up to <paramref name="durableSequence"/>, which are on disk now.</summary>
+    public void Reveal(long durableSequence)
+    {
+        lock (_lock)
+        {
+            BufferSnapshot? newest = null;
+            while (_unrevealed.TryPeek(out var next) && next.LastSequence <= durableSequence)
+            {
+                newest = _unrevealed.Dequeue();
+            }
 
-    /// <summary>Empties the buffer once its rows are in segments (and the manifest says so).</summary>
-    public void Clear(long lastSequence)
-        => Volatile.Write(ref _current, new BufferSnapshot(new Dictionary<string, IReadOnlyList<BufferedChunk>>(StringComparer.Ordinal), 0, lastSequence));
+            if (newest is not null)
+            {
+                Volatile.Write(ref _current, newest);
+            }
+        }
+    }
+
+    /// <summary>Replaces the whole buffer, revealed (a read-only open taking up the writer's newest log).</summary>
+    public void Publish(BufferSnapshot snapshot)
+    {
+        lock (_lock)
+        {
+            _unrevealed.Clear();
+            Volatile.Write(ref _latest, snapshot);
+            Volatile.Write(ref _current, snapshot);
+        }
+    }
+
+    /// <summary>Empties the buffer once its rows are in segments (and the manifest says so); rows waiting for a flush went with them.</summary>
+    public void Clear(long lastSequence) => Publish(new BufferSnapshot(new Dictionary<string, IReadOnlyList<BufferedChunk>>(StringComparer.Ordinal), 0, lastSequence));
 
     private static bool SameTypes(ColumnVector[] a, IReadOnlyList<ColumnVector> b)
     {

@@ -25,15 +25,30 @@ public sealed class WriteLog : IDisposable
     private readonly FileStream _file;
     private readonly StorageFiles _files;
 
+    // _writeLock orders writes, truncations and reading where the log ends; _flushLock orders flushes and their
+    // waiters. _flushLock is taken first when both are.
+    private readonly Lock _writeLock = new();
+    private readonly object _flushLock = new(); // Monitor.Wait needs an object, not a Lock
+    private long _lastSequence;
+    private long _written;
+    private long _durable;
+    private long _durableLength;
+    private long _epoch;
+    private bool _flushing;
+    private string? _failure;
+
     private WriteLog(FileStream file, StorageFiles files, long lastSequence)
     {
         _file = file;
         _files = files;
-        LastSequence = lastSequence;
+        _lastSequence = lastSequence;
+        _durable = lastSequence;
+        _written = file.Length;
+        _durableLength = file.Length;
     }
 
     /// <summary>The sequence number of the newest record written or read.</summary>
-    public long LastSequence { get; private set; }
+    public long LastSequence => Volatile.Read(ref _lastSequence);
 
     /// <summary>Bytes in the log, header included.</summary>
     public long Length => _file.Length;
@@ -46,7 +61,8 @@ public sealed class WriteLog : IDisposable
     public static WriteLog OpenForWriting(string directory, long flushedSequence, out IReadOnlyList<LogRecord> records, StorageFiles? files = null)
     {
         var path = Path.Combine(directory, FileName);
-        var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+        // Unbuffered: a flush on one thread (fsync of the handle) must not race a write's buffer on another.
+        var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0);
         try
         {
             if (file.Length < HeaderBytes)
@@ -64,8 +80,10 @@ public sealed class WriteLog : IDisposable
             if (validLength < file.Length)
             {
                 file.SetLength(validLength);
-                file.Flush(flushToDisk: true);
             }
+
+            // Records the last writer wrote but had not flushed when it died are flushed now: they will be read as durable.
+            file.Flush(flushToDisk: true);
 
             if (last > 0 && (read.Count == 0 || read[0].Sequence != FirstSequence(file)))
             {
@@ -107,45 +125,180 @@ public sealed class WriteLog : IDisposable
 
     /// <summary>
     /// Appends one record of <paramref name="rowCount"/> rows of <paramref name="columns"/> (flat vectors) for
-    /// <paramref name="table"/> and flushes it to disk; returns its sequence number. If the write or the flush fails
-    /// the log is cut back to where it was and the error is thrown: the rows were not acknowledged.
+    /// <paramref name="table"/> without flushing it; returns its sequence number, which
+    /// <see cref="WaitDurable"/> takes. Records are written one at a time (the database's writer holds its gate); if
+    /// the write fails the log is cut back to where it was and the error is thrown.
     /// </summary>
-    public long Append(string table, IReadOnlyList<ColumnVector> columns, int rowCount)
+    public long Write(string table, IReadOnlyList<ColumnVector> columns, int rowCount)
     {
-        var sequence = LastSequence + 1;
-        var record = Frame(EncodePayload(sequence, table, columns, rowCount));
-
-        var start = _file.Length;
-        try
+        lock (_writeLock)
         {
-            _file.Position = start;
-            _files.Write(_file, record);
-            _files.FlushToDisk(_file);
-        }
-        catch
-        {
+            ThrowIfFailed();
+            var sequence = LastSequence + 1;
+            var record = Frame(EncodePayload(sequence, table, columns, rowCount));
+            var start = _written;
             try
             {
-                _file.SetLength(start);
+                _file.Position = start;
+                _files.Write(_file, record);
             }
-            catch (IOException)
+            catch
             {
-                // The open after a restart cuts a torn record off anyway.
+                CutBack(start);
+                throw;
             }
 
-            throw;
+            _written = start + record.Length;
+            Volatile.Write(ref _lastSequence, sequence);
+            return sequence;
+        }
+    }
+
+    /// <summary>
+    /// Returns once record <paramref name="sequence"/> is on disk. Group commit: one caller at a time flushes
+    /// (fsync), covering every record written before it began; callers that arrive meanwhile wait for that flush
+    /// and, if it did not reach their record, the next one covers all of theirs at once. A failed flush fails every
+    /// record it was to cover: they are cut off the log, and the log takes no further record (the pages a failed
+    /// fsync leaves behind cannot be trusted, as PostgreSQL learned), so the database must be reopened.
+    /// </summary>
+    public void WaitDurable(long sequence)
+    {
+        long target;
+        long length;
+        long epoch;
+        lock (_flushLock)
+        {
+            while (true)
+            {
+                if (_durable >= sequence)
+                {
+                    return;
+                }
+
+                if (_failure is not null)
+                {
+                    throw new IOException(_failure);
+                }
+
+                if (!_flushing)
+                {
+                    break;
+                }
+
+                Monitor.Wait(_flushLock);
+            }
+
+            _flushing = true;
+            lock (_writeLock)
+            {
+                (target, length, epoch) = (LastSequence, _written, _epoch);
+            }
         }
 
-        LastSequence = sequence;
+        try
+        {
+            _files.FlushToDisk(_file);
+        }
+        catch (IOException error)
+        {
+            lock (_flushLock)
+            {
+                lock (_writeLock)
+                {
+                    _failure = $"flushing the write log to disk failed ({error.Message}); rows not yet flushed were dropped and this open takes no further change: reopen the database";
+                    CutBack(_durableLength);
+                }
+
+                _flushing = false;
+                Monitor.PulseAll(_flushLock);
+                if (_durable >= sequence)
+                {
+                    return; // a checkpoint put the record in segments meanwhile
+                }
+            }
+
+            throw new IOException(_failure, error);
+        }
+
+        lock (_flushLock)
+        {
+            _durable = Math.Max(_durable, target);
+            lock (_writeLock)
+            {
+                if (epoch == _epoch)
+                {
+                    _durableLength = Math.Max(_durableLength, length);
+                }
+            }
+
+            _flushing = false;
+            Monitor.PulseAll(_flushLock);
+        }
+    }
+
+    /// <summary>Appends a record and waits until it is on disk (<see cref="Write"/>, then <see cref="WaitDurable"/>).</summary>
+    public long Append(string table, IReadOnlyList<ColumnVector> columns, int rowCount)
+    {
+        var sequence = Write(table, columns, rowCount);
+        WaitDurable(sequence);
         return sequence;
     }
 
-    /// <summary>Empties the log (every record is in segments now, as the manifest records); sequence numbers go on.</summary>
+    /// <summary>
+    /// Empties the log (every record is in segments now, as the manifest records); sequence numbers go on. Records
+    /// still waiting for a flush are durable now, in segments.
+    /// </summary>
     public void Reset()
     {
-        _file.SetLength(HeaderBytes);
-        _files.FlushToDisk(_file);
-        _file.Position = HeaderBytes;
+        lock (_flushLock)
+        {
+            _durable = Math.Max(_durable, LastSequence);
+            Monitor.PulseAll(_flushLock);
+            lock (_writeLock)
+            {
+                if (_failure is not null)
+                {
+                    return; // the log takes no more records; the next open drops those the manifest covers
+                }
+
+                try
+                {
+                    _file.SetLength(HeaderBytes);
+                    _files.FlushToDisk(_file);
+                }
+                catch (IOException error)
+                {
+                    // The change that emptied the log is committed: it must not be reported as failed. New records must
+                    // not follow the covered ones, though (a reader would take both for flushed), so the log closes.
+                    _failure = $"emptying the write log failed ({error.Message}); this open takes no further buffered rows: reopen the database";
+                    return;
+                }
+
+                _file.Position = HeaderBytes;
+                (_written, _durableLength) = (HeaderBytes, HeaderBytes);
+                _epoch++;
+            }
+        }
+    }
+
+    private void ThrowIfFailed()
+    {
+        if (_failure is not null)
+        {
+            throw new IOException(_failure);
+        }
+    }
+
+    /// <summary>Cuts the log back to <paramref name="length"/> bytes after a failed write; best effort, as the open after a restart cuts a torn record off anyway.</summary>
+    private void CutBack(long length)
+    {
+        try
+        {
+            _file.SetLength(length);
+        }
+        catch (IOException)
+        {
+        }
     }
 
     public void Dispose() => _file.Dispose();
@@ -187,7 +340,7 @@ public sealed class WriteLog : IDisposable
         file.Dispose();
         File.Move(temporary, path, overwrite: true);
         DirectorySync.Flush(directory);
-        return new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
+        return new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0);
     }
 
     /// <summary>A record as written: length, checksum, payload.</summary>

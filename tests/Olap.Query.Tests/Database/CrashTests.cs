@@ -11,7 +11,9 @@ namespace Olap.Query.Tests.Database;
 /// appends and merges. After every kill the database is opened read-only and checked against a model of what was
 /// acknowledged: every acknowledged statement is there, the statement in flight is wholly there or wholly absent,
 /// every batch of rows is complete, and every segment, deletion vector and log record reads back with valid
-/// checksums. The next round's writer recovers the same folder. <c>OLAP_CRASH_ROUNDS</c> sets the number of kills
+/// checksums. A second connection in the writer inserts small batches into another table all the while, so INSERTs
+/// share log flushes (group commit) and race the script's commits; its batches are checked too. The next round's
+/// writer recovers the same folder. <c>OLAP_CRASH_ROUNDS</c> sets the number of kills
 /// (200 by default; docs/RELIABILITY.md reports a longer run).
 /// </summary>
 public sealed class CrashTests : IDisposable
@@ -29,6 +31,7 @@ public sealed class CrashTests : IDisposable
         using (var setup = OlapDatabase.Open(database))
         {
             setup.Execute("CREATE TABLE t (batch INTEGER, i INTEGER, label VARCHAR) SORTED BY (batch, i)");
+            setup.Execute("CREATE TABLE side (batch INTEGER, i INTEGER)");
         }
 
         var seed = int.TryParse(Environment.GetEnvironmentVariable("OLAP_CRASH_SEED"), out var s) ? s : 20261126;
@@ -37,6 +40,7 @@ public sealed class CrashTests : IDisposable
         var nextBatch = 0;
         var inFlightApplied = 0;
         var inFlightNot = 0;
+        var sideBatches = 0;
         var stopwatch = Stopwatch.StartNew();
         for (var round = 0; round < Rounds; round++)
         {
@@ -45,9 +49,17 @@ public sealed class CrashTests : IDisposable
             File.WriteAllLines(script, operations.Select(o => o.Sql));
             // Mostly while a statement runs; now and then after the last one, while background merges may be running.
             var waitFor = random.Next(8) == 0 ? operations.Count : random.Next(0, operations.Count);
-            var acknowledged = RunAndKill(database, script, waitFor, random.Next(0, 150));
+            var (acknowledged, sideAcknowledged) = RunAndKill(database, script, waitFor, random.Next(0, 150));
 
             var actual = Batches(database);
+
+            // The side connection's batches: every acknowledged one, each whole, none lost since the last look, and
+            // beyond them at most the one in flight.
+            var side = SideBatches(database);
+            Assert.True(
+                side >= Math.Max(sideAcknowledged, sideBatches) && side <= Math.Max(sideAcknowledged, sideBatches) + 1,
+                $"round {round} (seed {seed}): side batches 0..{side - 1} present, {sideAcknowledged} acknowledged, {sideBatches} seen before");
+            sideBatches = side;
             for (var i = 0; i < acknowledged; i++)
             {
                 operations[i].ApplyTo(model);
@@ -82,11 +94,15 @@ public sealed class CrashTests : IDisposable
         // Most kills must land inside a statement, or the harness tests little. (One that lands after a statement's
         // commit but before its acknowledgement is printed shows as applied: a window of microseconds, rarely hit.)
         Assert.True(inFlightApplied + inFlightNot >= Rounds / 3, $"only {inFlightApplied + inFlightNot} of {Rounds} kills landed inside a statement");
-        Console.WriteLine($"{Rounds} kills in {stopwatch.Elapsed.TotalSeconds:F0} s, seed {seed}: in-flight statements applied {inFlightApplied}, not {inFlightNot}");
+        Console.WriteLine($"{Rounds} kills in {stopwatch.Elapsed.TotalSeconds:F0} s, seed {seed}: in-flight statements applied {inFlightApplied}, not {inFlightNot}; {sideBatches} side batches");
     }
 
-    /// <summary>Runs the writer on <paramref name="script"/>, kills it after <paramref name="acks"/> acknowledgements and <paramref name="delayMs"/> more; returns the statements acknowledged.</summary>
-    private static int RunAndKill(string database, string script, int acks, int delayMs)
+    /// <summary>
+    /// Runs the writer on <paramref name="script"/>, kills it after <paramref name="acks"/> acknowledgements and
+    /// <paramref name="delayMs"/> more; returns the script's statements acknowledged, and the side batches
+    /// acknowledged (the highest number printed, plus one).
+    /// </summary>
+    private static (int Script, int Side) RunAndKill(string database, string script, int acks, int delayMs)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -100,13 +116,11 @@ public sealed class CrashTests : IDisposable
         using var process = Process.Start(start)!;
         var errors = process.StandardError.ReadToEndAsync();
         var acknowledged = 0;
+        var side = 0;
         var deadline = Stopwatch.StartNew();
         while (acknowledged < acks && process.StandardOutput.ReadLine() is { } line)
         {
-            if (line.StartsWith("ack ", StringComparison.Ordinal))
-            {
-                acknowledged++;
-            }
+            Count(line, ref acknowledged, ref side);
 
             if (deadline.Elapsed > TimeSpan.FromSeconds(60))
             {
@@ -121,15 +135,50 @@ public sealed class CrashTests : IDisposable
         // Acknowledgements written before the kill are still in the pipe.
         while (process.StandardOutput.ReadLine() is { } line)
         {
-            if (line.StartsWith("ack ", StringComparison.Ordinal))
-            {
-                acknowledged++;
-            }
+            Count(line, ref acknowledged, ref side);
         }
 
         var error = errors.Result;
         Assert.True(error.Length == 0, $"the writer failed: {error}");
-        return acknowledged;
+        return (acknowledged, side);
+    }
+
+    private static void Count(string line, ref int acknowledged, ref int side)
+    {
+        if (line.StartsWith("ack ", StringComparison.Ordinal))
+        {
+            acknowledged++;
+        }
+        else if (line.StartsWith("side ", StringComparison.Ordinal))
+        {
+            side = Math.Max(side, int.Parse(line.AsSpan(5), CultureInfo.InvariantCulture) + 1);
+        }
+    }
+
+    /// <summary>
+    /// How many side batches the database holds, checked to be batches 0 .. n-1 with none torn (batch B is rows
+    /// (B, 0) .. (B, B % 3)).
+    /// </summary>
+    private static int SideBatches(string database)
+    {
+        using var reader = OlapDatabase.Open(database, DatabaseOpenMode.ReadOnly);
+        var result = reader.Execute(
+            "SELECT count(*), coalesce(max(batch) + 1, 0), coalesce(min(batch), 0), sum(CASE WHEN n_rows = batch % 3 + 1 AND top_i = batch % 3 THEN 0 ELSE 1 END) " +
+            "FROM (SELECT batch, count(DISTINCT i) AS n_rows, max(i) AS top_i FROM side GROUP BY batch) AS b");
+        var batches = Convert.ToInt32(result.GetValue(0, 0), CultureInfo.InvariantCulture);
+        var end = Convert.ToInt32(result.GetValue(0, 1), CultureInfo.InvariantCulture);
+        var first = Convert.ToInt32(result.GetValue(0, 2), CultureInfo.InvariantCulture);
+        var torn = result.GetValue(0, 3) is { } sum and not DBNull ? int.Parse(sum.ToString()!, CultureInfo.InvariantCulture) : 0;
+        var total = Convert.ToInt64(reader.Execute("SELECT count(*) FROM side").GetValue(0, 0), CultureInfo.InvariantCulture);
+        Assert.True(batches == end && first == 0 && torn == 0, $"side batches are not 0..{end - 1} whole: {batches} batches from {first}, {torn} torn");
+        long expected = 0;
+        for (var b = 0; b < end; b++)
+        {
+            expected += (b % 3) + 1;
+        }
+
+        Assert.True(total == expected, $"side holds {total} rows, batches 0..{end - 1} make {expected}");
+        return end;
     }
 
     /// <summary>Rows per batch as the database holds them, read by a read-only open (which changes nothing), every column of every row read.</summary>
