@@ -48,14 +48,14 @@ public sealed class WriteBuffer
         {
             var tail = chunks[^1];
             var take = Math.Min(rowCount, VectorSize.Standard - tail.RowCount);
-            chunks[^1] = Concatenate(tail.Columns, tail.RowCount, columns, 0, take, tail.FirstSequence);
+            chunks[^1] = Concatenate(tail, columns, 0, take, tail.FirstSequence);
             start = take;
         }
 
         while (start < rowCount)
         {
             var take = Math.Min(rowCount - start, VectorSize.Standard);
-            chunks.Add(Concatenate([], 0, columns, start, take, sequence));
+            chunks.Add(Concatenate(null, columns, start, take, sequence));
             start += take;
         }
 
@@ -118,8 +118,14 @@ public sealed class WriteBuffer
         return true;
     }
 
-    private static BufferedChunk Concatenate(ColumnVector[] head, int headRows, IReadOnlyList<ColumnVector> columns, int start, int count, long sequence)
+    /// <summary>
+    /// A chunk of <paramref name="head"/>'s rows (if any) followed by rows <paramref name="start"/> .. + <paramref name="count"/>
+    /// of <paramref name="columns"/>. The zone map grows from the head's by the new rows alone: single-row inserts
+    /// would otherwise rescan the whole chunk each time.
+    /// </summary>
+    private static BufferedChunk Concatenate(BufferedChunk? head, IReadOnlyList<ColumnVector> columns, int start, int count, long sequence)
     {
+        var headRows = head?.RowCount ?? 0;
         var result = new ColumnVector[columns.Count];
         var min = new ScalarValue[columns.Count];
         var max = new ScalarValue[columns.Count];
@@ -128,12 +134,18 @@ public sealed class WriteBuffer
             var builder = new ColumnBuilder(columns[c].Type, headRows + count);
             if (headRows > 0)
             {
-                builder.AppendRange(head[c], 0, headRows); // any form: a dictionary head is gathered back to flat
+                builder.AppendRange(head!.Columns[c], 0, headRows); // any form: a dictionary head is gathered back to flat
             }
 
             builder.AppendRange(columns[c], start, count);
             result[c] = builder.ToVector();
-            (min[c], max[c]) = Range(result[c]);
+            (min[c], max[c]) = Range(columns[c], start, count);
+            if (head is not null)
+            {
+                min[c] = Lower(head.Min[c], min[c]);
+                max[c] = Higher(head.Max[c], max[c]);
+            }
+
             if (result[c].Type.Physical == PhysicalKind.String)
             {
                 result[c] = AsDictionary(result[c]);
@@ -192,12 +204,16 @@ public sealed class WriteBuffer
         return vector;
     }
 
-    /// <summary>The smallest and largest non-NULL value (NULL, NULL when there is none): a buffered chunk's zone map.</summary>
-    private static (ScalarValue Min, ScalarValue Max) Range(ColumnVector vector)
+    private static ScalarValue Lower(ScalarValue a, ScalarValue b) => a.IsNull ? b : b.IsNull || a.CompareTo(b) <= 0 ? a : b;
+
+    private static ScalarValue Higher(ScalarValue a, ScalarValue b) => a.IsNull ? b : b.IsNull || a.CompareTo(b) >= 0 ? a : b;
+
+    /// <summary>The smallest and largest non-NULL value of rows <paramref name="start"/> .. + <paramref name="count"/> (NULL, NULL when there is none): a buffered chunk's zone map.</summary>
+    private static (ScalarValue Min, ScalarValue Max) Range(ColumnVector vector, int start, int count)
     {
         var min = ScalarValue.Null;
         var max = ScalarValue.Null;
-        for (var row = 0; row < vector.Count; row++)
+        for (var row = start; row < start + count; row++)
         {
             if (vector.IsNull(row))
             {
