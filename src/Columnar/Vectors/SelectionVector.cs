@@ -9,7 +9,7 @@ public sealed class SelectionVector
 {
     private readonly int[] _indices;
 
-    public SelectionVector(int capacity = VectorSize.Standard) => _indices = new int[capacity];
+    public SelectionVector(int capacity = VectorSize.Standard) => _indices = GC.AllocateUninitializedArray<int>(capacity); // filled before Count covers it
 
     public int Capacity => _indices.Length;
 

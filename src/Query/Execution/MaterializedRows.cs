@@ -6,15 +6,21 @@ namespace Olap.Query.Execution;
 /// <summary>Rows held column by column in builders, streamed back as chunks that reference the builders' buffers.</summary>
 public sealed class MaterializedRows
 {
-    public MaterializedRows(IReadOnlyList<ColumnType> types)
+    /// <param name="types">The columns' types.</param>
+    /// <param name="capacity">Rows room is made for at first; the builders grow past it. Small for results that are
+    /// usually small: a vector's worth of a wide type is tens of kilobytes to zero, per query.</param>
+    public MaterializedRows(IReadOnlyList<ColumnType> types, int capacity = VectorSize.Standard)
     {
         Types = types;
         Columns = new ColumnBuilder[types.Count];
         for (var i = 0; i < Columns.Length; i++)
         {
-            Columns[i] = new ColumnBuilder(types[i]);
+            Columns[i] = new ColumnBuilder(types[i], capacity);
         }
     }
+
+    /// <summary>The first capacity of rows collected from a stream of unknown length.</summary>
+    public const int SmallCapacity = 64;
 
     public IReadOnlyList<ColumnType> Types { get; }
 

@@ -11,7 +11,7 @@ internal static class ResultCollector
         var streams = root.Open(context);
         if (streams.Count == 1)
         {
-            var rows = new MaterializedRows(root.Types);
+            var rows = new MaterializedRows(root.Types, MaterializedRows.SmallCapacity);
             ParallelDriver.Run(streams, context, (_, chunk) => rows.Append(chunk));
             return new QueryResult(columns, rows.Columns);
         }

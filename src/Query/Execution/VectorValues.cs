@@ -53,7 +53,13 @@ public static class VectorValues
     public static ReadOnlySpan<int> LiveRows(DataChunk chunk, int[] identity)
         => chunk.Selection is { } selection ? selection.Indices : identity.AsSpan(0, chunk.Count);
 
-    /// <summary>0, 1, 2, ... for <see cref="LiveRows"/>.</summary>
+    /// <summary>0, 1, ... <see cref="VectorSize.Standard"/> - 1, shared: read-only by contract (<see cref="LiveRows(DataChunk)"/>).</summary>
+    private static readonly int[] s_identity = Identity();
+
+    /// <summary>The rows of <paramref name="chunk"/> that are live: its selection, or all of them in order.</summary>
+    public static ReadOnlySpan<int> LiveRows(DataChunk chunk) => LiveRows(chunk, s_identity);
+
+    /// <summary>0, 1, 2, ... for <see cref="LiveRows(DataChunk, int[])"/>.</summary>
     public static int[] Identity(int count = VectorSize.Standard)
     {
         var identity = new int[count];

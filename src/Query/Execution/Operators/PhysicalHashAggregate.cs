@@ -88,8 +88,7 @@ public sealed class PhysicalHashAggregate(PhysicalOperator child, IReadOnlyList<
         private readonly AggregateState[] _states;
         private readonly GroupTable? _table;
         private readonly ColumnVector[] _keyVectors;
-        private readonly int[] _identity = VectorValues.Identity();
-        private readonly int[] _groupIds = new int[VectorSize.Standard];
+        private readonly int[] _groupIds = [];
 
         public LocalAggregation(PhysicalHashAggregate owner)
         {
@@ -101,6 +100,7 @@ public sealed class PhysicalHashAggregate(PhysicalOperator child, IReadOnlyList<
             if (_keys.Length > 0)
             {
                 _table = new GroupTable([.. owner.Groups.Select(g => g.Type)]);
+                _groupIds = new int[VectorSize.Standard]; // only grouped aggregation has group ids
             }
             else
             {
@@ -115,7 +115,7 @@ public sealed class PhysicalHashAggregate(PhysicalOperator child, IReadOnlyList<
 
         public void Consume(DataChunk chunk)
         {
-            var rows = VectorValues.LiveRows(chunk, _identity);
+            var rows = VectorValues.LiveRows(chunk);
             if (rows.IsEmpty)
             {
                 return;
@@ -182,8 +182,8 @@ public sealed class PhysicalHashAggregate(PhysicalOperator child, IReadOnlyList<
 
         public MaterializedRows Finish()
         {
-            var rows = new MaterializedRows(_owner.Types);
             var groups = _table?.GroupCount ?? 1;
+            var rows = new MaterializedRows(_owner.Types, groups);
             var order = _keys.Length == 0 ? [] : new int[groups];
             for (var g = 0; g < order.Length; g++)
             {

@@ -366,7 +366,6 @@ public sealed class PhysicalHashJoin(JoinKind kind, PhysicalOperator left, Physi
         private readonly long[][] _codes;
         private readonly bool[][] _nulls;
         private readonly long[] _tuple;
-        private readonly int[] _identity = VectorValues.Identity();
         private readonly int[] _firstMatch = new int[VectorSize.Standard];
         private readonly int[] _probeRows = new int[VectorSize.Standard];
         private readonly int[] _buildRows = new int[VectorSize.Standard];
@@ -426,7 +425,7 @@ public sealed class PhysicalHashJoin(JoinKind kind, PhysicalOperator left, Physi
                     return null;
                 }
 
-                var rows = VectorValues.LiveRows(chunk, _identity);
+                var rows = VectorValues.LiveRows(chunk);
                 FindFirstMatches(chunk, rows);
                 if (PassThrough)
                 {

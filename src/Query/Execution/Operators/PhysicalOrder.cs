@@ -92,7 +92,6 @@ public sealed class PhysicalOrder(PhysicalOperator child, IReadOnlyList<BoundOrd
 
     private sealed class LocalRows(IReadOnlyList<ColumnType> types, SortColumn[] keys, long? limit, TopNScanFilter? scanFilter)
     {
-        private readonly int[] _identity = VectorValues.Identity();
         private readonly int[] _candidates = new int[VectorSize.Standard];
         private ColumnVector[]? _cutoffColumns;
         private int _cutoffRow;
@@ -114,7 +113,7 @@ public sealed class PhysicalOrder(PhysicalOperator child, IReadOnlyList<BoundOrd
 
             // Only rows that sort before the current N-th row can be among the best N; most rows lose on the
             // first key alone, which is compared in a typed loop before any full comparison.
-            var rows = VectorValues.LiveRows(chunk, _identity);
+            var rows = VectorValues.LiveRows(chunk);
             var kept = keys[0].Kind switch
             {
                 PhysicalKind.Int32 => Prefilter<int>(chunk, rows),
