@@ -6,7 +6,8 @@ namespace Olap.Columnar.Vectors;
 /// </summary>
 public sealed class DataChunk
 {
-    private readonly SelectionVector _selection;
+    // Made on first use: many chunks (results, aggregate output, unfiltered scans) never select.
+    private SelectionVector? _selection;
 
     public DataChunk(IReadOnlyList<Types.ColumnType> types, int capacity = VectorSize.Standard)
     {
@@ -17,7 +18,6 @@ public sealed class DataChunk
         }
 
         Capacity = capacity;
-        _selection = new SelectionVector(capacity);
     }
 
     public ColumnVector[] Columns { get; }
@@ -47,13 +47,14 @@ public sealed class DataChunk
     }
 
     /// <summary>The chunk's own selection vector, to fill and then pass to <see cref="Select"/>.</summary>
-    public SelectionVector SelectionStorage => _selection;
+    public SelectionVector SelectionStorage => _selection ??= new SelectionVector(Capacity);
 
     /// <summary>Restricts the live rows to those whose bits are set (bit i = row i).</summary>
     public void Select(ReadOnlySpan<ulong> bits)
     {
-        _selection.SetFromBits(bits, Count);
-        Selection = _selection;
+        var selection = SelectionStorage;
+        selection.SetFromBits(bits, Count);
+        Selection = selection;
     }
 
     public void ClearSelection() => Selection = null;
@@ -61,14 +62,15 @@ public sealed class DataChunk
     /// <summary>Makes the first <paramref name="count"/> indices of <see cref="SelectionStorage"/> the live rows.</summary>
     public void UseSelectionStorage(int count)
     {
-        _selection.SetCount(count);
-        Selection = _selection;
+        var selection = SelectionStorage;
+        selection.SetCount(count);
+        Selection = selection;
     }
 
     /// <summary>Copies <paramref name="rows"/> (ascending, each below <see cref="Count"/>) into this chunk's selection and makes them the live rows.</summary>
     public void SetSelection(ReadOnlySpan<int> rows)
     {
-        rows.CopyTo(_selection.Storage);
+        rows.CopyTo(SelectionStorage.Storage);
         UseSelectionStorage(rows.Length);
     }
 }

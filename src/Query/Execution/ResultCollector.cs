@@ -54,7 +54,7 @@ internal static class ResultCollector
     /// <summary>One worker's rows, with where each chunk's rows begin and which place in storage order they take.</summary>
     private sealed class WorkerRows(IReadOnlyList<Columnar.Types.ColumnType> types)
     {
-        private readonly MaterializedRows _rows = new(types);
+        private readonly MaterializedRows _rows = new(types, MaterializedRows.SmallCapacity);
         private readonly List<(long Sequence, int Start, int Count)> _runs = [];
 
         public void Append(DataChunk chunk)

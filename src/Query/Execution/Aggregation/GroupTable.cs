@@ -15,6 +15,8 @@ internal sealed class GroupTable
 {
     private readonly KeyEncoder[] _encoders;
     private readonly int _width;
+    // Per-chunk scratch: each looked-up row's code and NULL flag per key. Sized to the chunks seen (a cube query's
+    // chunks hold a few rows), not to a whole vector: a table per worker per query made it tens of kilobytes to zero.
     private readonly long[][] _codes;
     private readonly bool[][] _nulls;
     private long[] _keys;
@@ -25,7 +27,7 @@ internal sealed class GroupTable
     private const int InitialGroups = 64;
 
     // Rows (of the keys being looked up) that started new groups, whose key values are still to be copied.
-    private int[] _pendingRows = new int[VectorSize.Standard];
+    private int[] _pendingRows = new int[InitialGroups];
     private readonly ColumnBuilder[] _keyValues;
     private readonly bool[] _stringKey;
     private int _pendingCount;
@@ -46,8 +48,8 @@ internal sealed class GroupTable
     {
         _encoders = [.. keyTypes.Select(t => new KeyEncoder(t))];
         _width = keyTypes.Count + 1;
-        _codes = [.. keyTypes.Select(_ => new long[VectorSize.Standard])];
-        _nulls = [.. keyTypes.Select(_ => new bool[VectorSize.Standard])];
+        _codes = [.. keyTypes.Select(_ => new long[InitialGroups])];
+        _nulls = [.. keyTypes.Select(_ => new bool[InitialGroups])];
         // Small to start (a cube's answer has a handful of groups); the tables double as groups arrive.
         _keyValues = [.. keyTypes.Select(t => new ColumnBuilder(t, InitialGroups))];
         _stringKey = [.. keyTypes.Select(t => t.Physical == PhysicalKind.String)];
@@ -133,6 +135,16 @@ internal sealed class GroupTable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FindOrAddGroups(ReadOnlySpan<ColumnVector> keys, ReadOnlySpan<int> rows, Span<int> groupIds)
     {
+        if (_codes[0].Length < rows.Length)
+        {
+            var size = Math.Max(rows.Length, Math.Min(VectorSize.Standard, _codes[0].Length * 4));
+            for (var k = 0; k < _codes.Length; k++)
+            {
+                _codes[k] = new long[size];
+                _nulls[k] = new bool[size];
+            }
+        }
+
         for (var k = 0; k < _encoders.Length; k++)
         {
             _encoders[k].Encode(keys[k], rows, _codes[k], _nulls[k], add: true);

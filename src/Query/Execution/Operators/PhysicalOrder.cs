@@ -46,19 +46,25 @@ public sealed class PhysicalOrder(PhysicalOperator child, IReadOnlyList<BoundOrd
         var locals = new LocalRows?[inputs.Count];
         ParallelDriver.Run(inputs, context, (worker, chunk) => (locals[worker] ??= new LocalRows(Types, sortKeys, Limit, scanFilter)).Add(chunk));
 
-        var all = new MaterializedRows(Types);
+        var total = 0;
+        foreach (var local in locals)
+        {
+            local?.Compact();
+            total += local?.Rows.RowCount ?? 0;
+        }
+
+        var all = new MaterializedRows(Types, total);
         foreach (var local in locals)
         {
             if (local is not null)
             {
-                local.Compact();
                 all.Append(local.Rows);
             }
         }
 
         var vectors = all.ToVectors();
         var order = OrderComparer.Sort(sortKeys, vectors, all.RowCount, Limit);
-        var sorted = new MaterializedRows(Types);
+        var sorted = new MaterializedRows(Types, order.Length);
         for (var c = 0; c < vectors.Length; c++)
         {
             sorted.Columns[c].AppendGather(vectors[c], order);
@@ -96,7 +102,7 @@ public sealed class PhysicalOrder(PhysicalOperator child, IReadOnlyList<BoundOrd
         private ColumnVector[]? _cutoffColumns;
         private int _cutoffRow;
 
-        public MaterializedRows Rows { get; private set; } = new(types);
+        public MaterializedRows Rows { get; private set; } = new(types, MaterializedRows.SmallCapacity);
 
         public void Add(DataChunk chunk)
         {
@@ -207,7 +213,7 @@ public sealed class PhysicalOrder(PhysicalOperator child, IReadOnlyList<BoundOrd
 
             var vectors = Rows.ToVectors();
             var order = OrderComparer.Sort(keys, vectors, Rows.RowCount, limit);
-            var kept = new MaterializedRows(types);
+            var kept = new MaterializedRows(types, order.Length);
             for (var c = 0; c < vectors.Length; c++)
             {
                 kept.Columns[c].AppendGather(vectors[c], order);
