@@ -121,6 +121,42 @@ public sealed class StorageFaultTests : IDisposable
     }
 
     [Fact]
+    public void A_background_merge_that_fails_writing_changes_nothing_and_a_later_one_succeeds()
+    {
+        _db.AutoMerge = false;
+        for (var i = 0; i < SegmentMerger.MinimumRun; i++)
+        {
+            _db.Execute($"INSERT INTO t VALUES ({10 + i}, 'n{i}'); CHECKPOINT");
+        }
+
+        var expected = Rows(_db);
+        var segments = DirectoryState.ReferencedSegments(_db.Path).Count;
+        Assert.True(segments >= SegmentMerger.MinimumRun);
+        _files.FailFlushesOf(".olap.tmp-", "Input/output error");
+
+        // The merge runs after this commit (which writes no segment) and fails flushing its segment.
+        _db.AutoMerge = true;
+        _db.Execute("CREATE TABLE u (x INTEGER)");
+        _db.WaitForMerges();
+
+        Assert.True(_files.FailedFlushes > 0, "the merge should have tried to flush its segment");
+        Assert.Equal(segments, DirectoryState.ReferencedSegments(_db.Path).Count);
+        Assert.Equal(DirectoryState.ReferencedSegments(_db.Path), DirectoryState.SegmentFiles(_db.Path));
+        Assert.Empty(Directory.EnumerateFiles(_db.Path, "*.tmp*"));
+        Assert.Equal(expected, Rows(_db));
+        using (var reopened = Reopened())
+        {
+            Assert.Equal(expected, Rows(reopened));
+        }
+
+        _files.Clear();
+        _db.Execute("CREATE TABLE v (x INTEGER)");
+        _db.WaitForMerges();
+        Assert.True(DirectoryState.ReferencedSegments(_db.Path).Count < segments);
+        Assert.Equal(expected, Rows(_db));
+    }
+
+    [Fact]
     public void A_flipped_bit_in_a_segment_is_reported_by_name_and_never_read()
     {
         _db.Execute("CHECKPOINT");
@@ -145,6 +181,11 @@ public sealed class StorageFaultTests : IDisposable
         private string? _flushOnly;
         private string? _tear;
 
+        private int _failedFlushes;
+
+        /// <summary>Flushes failed on purpose so far.</summary>
+        public int FailedFlushes => Volatile.Read(ref _failedFlushes);
+
         public void FailWritesAfter(long bytes, string message) => (_writeBudget, _writeFailure) = (bytes, message);
 
         public void FailFlushes(string message) => (_flushFailure, _flushOnly) = (message, null);
@@ -168,6 +209,7 @@ public sealed class StorageFaultTests : IDisposable
             var name = stream is FaultyStream faulty ? faulty.Path : (stream as FileStream)?.Name ?? "";
             if (_flushFailure is { } failure && (_flushOnly is null || name.Contains(_flushOnly, StringComparison.Ordinal)))
             {
+                Interlocked.Increment(ref _failedFlushes);
                 throw new IOException($"fsync of '{Path.GetFileName(name)}' failed: {failure}");
             }
 
