@@ -1036,6 +1036,12 @@ internal sealed partial class StatementRunner : IBindCatalog
         {
             if (log is not null && buffer.RowCount > 0)
             {
+                if (log.Failure is { } failure)
+                {
+                    // The buffer may hold rows whose log flush failed (their statements were told so): not to be committed.
+                    throw new IOException(failure);
+                }
+
                 next = WithBufferedSegments(next, buffer, flushed);
             }
 

@@ -199,8 +199,9 @@ public sealed class WriteLog : IDisposable
         {
             _files.FlushToDisk(_file);
         }
-        catch (IOException error)
+        catch (Exception error) when (error is IOException or ObjectDisposedException)
         {
+            // Whatever the failure (a closed log included), waiters must not wait on a flush that will not come.
             lock (_flushLock)
             {
                 lock (_writeLock)
@@ -281,6 +282,18 @@ public sealed class WriteLog : IDisposable
         }
     }
 
+    /// <summary>Why the log takes no more records (a flush failed), or null while it is well.</summary>
+    public string? Failure
+    {
+        get
+        {
+            lock (_writeLock)
+            {
+                return _failure;
+            }
+        }
+    }
+
     private void ThrowIfFailed()
     {
         if (_failure is not null)
@@ -296,7 +309,7 @@ public sealed class WriteLog : IDisposable
         {
             _file.SetLength(length);
         }
-        catch (IOException)
+        catch (Exception error) when (error is IOException or ObjectDisposedException)
         {
         }
     }
