@@ -22,6 +22,13 @@ internal static class Program
             return;
         }
 
+        // Not BenchmarkDotNet: background merges off and on, their write amplification and what they buy queries.
+        if (args is ["merges", ..])
+        {
+            Environment.ExitCode = Writes.MergeBenchmark.Run(args[1..], Console.Out);
+            return;
+        }
+
         // Not a benchmark: load both engines, check every SQL benchmark query, print Olap's EXPLAIN ANALYZE of each.
         if (args is ["--sql-explain", ..])
         {

@@ -67,6 +67,9 @@ public sealed class OlapDatabase : IDisposable
     /// <summary>Waits until background merges have merged everything they would (tests and benchmarks use it).</summary>
     public void WaitForMerges() => Merger.WaitUntilIdle();
 
+    /// <summary>Background merges committed since the database opened and the rows they rewrote.</summary>
+    public MergeStatistics MergeStatistics => Merger.Statistics;
+
     /// <summary>Buffered rows past which an INSERT checkpoints them into segments (the log is emptied then).</summary>
     public int WriteBufferRows { get; set; } = 1 << 17;
 

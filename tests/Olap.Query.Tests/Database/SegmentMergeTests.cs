@@ -41,18 +41,48 @@ public sealed class SegmentMergeTests : IDisposable
         Assert.Equal(SegmentMerger.MinimumRun, Table.Segments.Count);
 
         _db.AutoMerge = true;
-        _db.Execute("INSERT INTO t VALUES (1, 'one'); CHECKPOINT");
+        _db.Execute("CREATE TABLE other (x INTEGER)"); // a commit, which looks for merges
         _db.WaitForMerges();
 
         var segment = Assert.Single(Table.Segments);
-        Assert.Equal((SegmentMerger.MinimumRun * 100) + 1, segment.RowCount);
+        Assert.Equal(SegmentMerger.MinimumRun * 100, segment.RowCount);
         Assert.Equal([segment.FileName], DirectoryState.SegmentFiles(_db.Path));
-        Assert.Equal([.. expected.Append("1|one").Order(StringComparer.Ordinal)], ResultText.SortedLines(_db.Execute("SELECT id, name FROM t")));
+        Assert.Equal(expected, ResultText.SortedLines(_db.Execute("SELECT id, name FROM t")));
+        Assert.Equal(1, _db.MergeStatistics.Merges);
+        Assert.Equal(SegmentMerger.MinimumRun * 100, _db.MergeStatistics.RowsWritten);
 
         using var connection = _db.Connect();
         connection.Execute("SET threads = 1");
         var stored = ResultText.Column(connection.Execute("SELECT id FROM t")).Select(int.Parse).ToList();
         Assert.Equal(stored.Order(), stored);
+    }
+
+    [Fact]
+    public void Only_segments_of_one_size_tier_are_merged_together_so_a_merged_segment_is_not_rewritten_at_every_merge()
+    {
+        _db.AutoMerge = false;
+        Load(SegmentMerger.MinimumRun - 1);
+        _db.Execute("INSERT INTO t SELECT id + 1000000, name FROM t; CHECKPOINT"); // 700 rows: tier 512-4095, not the 64-511 of 100
+        var big = Table.Segments[^1];
+        Assert.Equal(700, big.RowCount);
+        for (var i = 0; i < 3; i++)
+        {
+            _db.Execute($"INSERT INTO t VALUES ({2_000_000 + i}, 'tiny'); CHECKPOINT");
+        }
+
+        // Seven of 100 rows, one of 700, three of 1: no tier holds eight yet.
+        Assert.Empty(SegmentMerger.Candidates(Table));
+
+        Load(1, first: SegmentMerger.MinimumRun);
+        var chosen = SegmentMerger.Candidates(Table);
+        Assert.Equal(SegmentMerger.MinimumRun, chosen.Count);
+        Assert.All(chosen, segment => Assert.Equal(100, segment.RowCount));
+
+        _db.AutoMerge = true;
+        _db.Execute("CREATE TABLE other (x INTEGER)");
+        _db.WaitForMerges();
+        Assert.Equal([1, 1, 1, 700, 800], Table.Segments.Select(s => s.RowCount).Order());
+        Assert.Equal(["1503"], ResultText.Column(_db.Execute("SELECT count(*) FROM t")));
     }
 
     [Fact]
