@@ -190,9 +190,10 @@ internal sealed partial class StatementRunner
             {
                 Checkpoint();
             }
-            catch (IOException)
+            catch (Exception error) when (error is IOException or QueryException or OperationCanceledException)
             {
-                // The INSERT stands (its rows are logged); the buffered rows stay in the log for the next commit.
+                // The INSERT stands (its rows are logged and must not be reported as failed); the buffered rows stay
+                // in the log for the next commit.
             }
         }
 
