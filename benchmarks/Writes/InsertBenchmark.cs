@@ -20,10 +20,10 @@ internal static class InsertBenchmark
 {
     public static int Run(string[] args, TextWriter output)
     {
-        var rows = Option(args, "--rows", 1000);
-        var connections = Option(args, "--connections", 4);
-        var repetitions = Option(args, "--runs", 3);
-        var bulkRows = Option(args, "--bulk-rows", 5_000_000);
+        var rows = BenchmarkOptions.Int(args, "--rows", 1000);
+        var connections = BenchmarkOptions.Int(args, "--connections", 4);
+        var repetitions = BenchmarkOptions.Int(args, "--runs", 3);
+        var bulkRows = BenchmarkOptions.Int(args, "--bulk-rows", 5_000_000);
         var folder = Path.Combine(Path.GetTempPath(), $"olap-inserts-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         try
@@ -50,12 +50,6 @@ internal static class InsertBenchmark
         Olap,
         DuckDb,
         Sqlite,
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
     private static void Row(TextWriter output, string workload, double[] rates)

@@ -17,8 +17,8 @@ internal static class MergeBenchmark
 
     public static int Run(string[] args, TextWriter output)
     {
-        var loads = Option(args, "--loads", 256);
-        var rowsPerLoad = Option(args, "--rows", 4096);
+        var loads = BenchmarkOptions.Int(args, "--loads", 256);
+        var rowsPerLoad = BenchmarkOptions.Int(args, "--rows", 4096);
         var folder = Path.Combine(Path.GetTempPath(), $"olap-merges-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         try
@@ -114,11 +114,5 @@ internal static class MergeBenchmark
 
         times.Sort();
         return times[times.Count / 2];
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
     }
 }

@@ -237,14 +237,6 @@ public sealed class WriteLog : IDisposable
         }
     }
 
-    /// <summary>Appends a record and waits until it is on disk (<see cref="Write"/>, then <see cref="WaitDurable"/>).</summary>
-    public long Append(string table, IReadOnlyList<ColumnVector> columns, int rowCount)
-    {
-        var sequence = Write(table, columns, rowCount);
-        WaitDurable(sequence);
-        return sequence;
-    }
-
     /// <summary>
     /// Empties the log (every record is in segments now, as the manifest records); sequence numbers go on. Records
     /// still waiting for a flush are durable now, in segments.
