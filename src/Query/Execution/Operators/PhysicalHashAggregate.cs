@@ -22,7 +22,7 @@ public sealed class PhysicalHashAggregate(PhysicalOperator child, IReadOnlyList<
 
     public IReadOnlyList<BoundAggregate> Aggregates { get; } = aggregates;
 
-    public override IReadOnlyList<ColumnType> Types => [.. Groups.Select(g => g.Type), .. Aggregates.Select(a => a.Type)];
+    public override IReadOnlyList<ColumnType> Types => field ??= [.. Groups.Select(g => g.Type), .. Aggregates.Select(a => a.Type)];
 
     public override IReadOnlyList<PhysicalOperator> Children => [Child];
 

@@ -43,7 +43,7 @@ public sealed class PhysicalHashJoin(JoinKind kind, PhysicalOperator left, Physi
 
     public BoundExpression? Residual { get; } = residual;
 
-    public override IReadOnlyList<ColumnType> Types => [.. Left.Types, .. Right.Types];
+    public override IReadOnlyList<ColumnType> Types => field ??= [.. Left.Types, .. Right.Types];
 
     public override IReadOnlyList<PhysicalOperator> Children => [Left, Right];
 

@@ -12,7 +12,7 @@ public sealed class PhysicalProjection(PhysicalOperator child, IReadOnlyList<Bou
 
     public IReadOnlyList<BoundExpression> Expressions { get; } = expressions;
 
-    public override IReadOnlyList<ColumnType> Types => [.. Expressions.Select(e => e.Type)];
+    public override IReadOnlyList<ColumnType> Types => field ??= [.. Expressions.Select(e => e.Type)];
 
     public override IReadOnlyList<PhysicalOperator> Children => [Child];
 

@@ -20,7 +20,7 @@ public sealed class PhysicalScan(ITableSource source, string alias, IReadOnlyLis
 
     public IReadOnlyList<ScanFilter> Filters { get; } = filters;
 
-    public override IReadOnlyList<ColumnType> Types => [.. Columns.Select(c => Source.Columns[c].Type)];
+    public override IReadOnlyList<ColumnType> Types => field ??= [.. Columns.Select(c => Source.Columns[c].Type)];
 
     public override IReadOnlyList<PhysicalOperator> Children => [];
 

@@ -82,9 +82,16 @@ internal static class OrderComparer
             permutation[i] = i;
         }
 
+        // The keys are written out once as comparable bytes; only rows tied on a cut string are compared column by column.
+        var normalized = NormalizedSortKeys.Build(keys, columns, rowCount);
         var comparer = Comparer<int>.Create((p, q) =>
         {
-            var order = Compare(keys, columns, p, columns, q);
+            var order = normalized.Compare(p, q);
+            if (order == 0 && !normalized.IsExact)
+            {
+                order = Compare(keys, columns, p, columns, q);
+            }
+
             return order != 0 ? order : p.CompareTo(q);
         });
         Array.Sort(permutation, comparer);
