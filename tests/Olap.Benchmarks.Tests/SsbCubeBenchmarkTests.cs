@@ -55,12 +55,15 @@ public sealed class SsbCubeBenchmarkTests(SsbCubeBenchmarkTests.Run run) : IClas
         var built = cubes.GetProperty("cubes").EnumerateArray().ToList();
         Assert.Equal(["ssb_q1_cube", "ssb_q2_cube", "ssb_q3_cube", "ssb_q4_cube"], built.Select(c => c.GetProperty("name").GetString()));
         Assert.All(built, c => Assert.True(c.GetProperty("rows").GetInt64() > 0 && c.GetProperty("bytes").GetInt64() > 0));
+        Assert.All(built, c => Assert.True(c.GetProperty("build_s").GetDouble() > 0 && c.GetProperty("warm_build_s").GetDouble() > 0));
+        Assert.Equal(built.Sum(c => c.GetProperty("warm_build_s").GetDouble()), cubes.GetProperty("warm_build_s").GetDouble(), 0.01);
         Assert.Equal(built.Sum(c => c.GetProperty("bytes").GetInt64()), cubes.GetProperty("bytes").GetInt64());
         Assert.True(cubes.GetProperty("fact_bytes").GetInt64() > 0);
 
         var markdown = File.ReadAllText(Path.Combine(run.Out, "ssb-sf0.01-cubes.md"));
         Assert.Contains("| query | rows | answered from | Olap ms (cubes) | DuckDB ms | DuckDB / Olap | match |", markdown, StringComparison.Ordinal);
         Assert.Contains("**Cube build:**", markdown, StringComparison.Ordinal);
+        Assert.Contains("rebuilt warm", markdown, StringComparison.Ordinal);
         Assert.Contains("of lineorder's", markdown, StringComparison.Ordinal);
     }
 }

@@ -651,34 +651,59 @@ public sealed class ChunkAnalysis
     /// sorted as numbers, no string compared, and rows are taken a run of equal entries at a time (a sorted cube's
     /// nation column is one or two runs a chunk).
     /// </summary>
+    /// <summary>Dictionaries of up to this many ranks (or no more than the chunk's rows) have their used ranks marked, not sorted.</summary>
+    private const int MarkedRanks = 1 << 14;
+
     private bool AnalyzeByDictionaryOrder(ColumnVector source, DictionaryOrder order, int[] representative, ValidityMask validity, bool allValid)
     {
         var rankOfEntry = order.RankOfEntry;
         var pooled = System.Buffers.ArrayPool<int>.Shared.Rent(order.RankCount);
         try
         {
-            // The ranks used, one per run, sorted as numbers; only their slots of the rank table are written and read.
-            var used = new List<int>();
-            for (var i = 0; i < representative.Length;)
-            {
-                var entry = representative[i];
-                used.Add(rankOfEntry[entry]);
-                do
-                {
-                    i++;
-                }
-                while (i < representative.Length && representative[i] == entry);
-            }
-
-            used.Sort();
+            // The ranks used, one per run, in rank order: a small dictionary's ranks are marked and read in order (a cube
+            // chunk of a fast-varying city column has a run per few rows, and sorting those was a tenth of its build);
+            // a large one's used ranks are sorted, only their slots of the rank table written and read.
             var positionOfRank = pooled.AsSpan(0, order.RankCount);
             var distinctEntries = new List<int>();
-            foreach (var rank in used)
+            if (order.RankCount <= Math.Max(MarkedRanks, representative.Length))
             {
-                if (distinctEntries.Count == 0 || order.EntryOfRank[rank] != distinctEntries[^1])
+                positionOfRank.Clear();
+                for (var i = 0; i < representative.Length; i++)
                 {
-                    positionOfRank[rank] = distinctEntries.Count;
-                    distinctEntries.Add(order.EntryOfRank[rank]);
+                    positionOfRank[rankOfEntry[representative[i]]] = 1;
+                }
+
+                for (var rank = 0; rank < positionOfRank.Length; rank++)
+                {
+                    if (positionOfRank[rank] != 0)
+                    {
+                        positionOfRank[rank] = distinctEntries.Count; // a rank's slot is read as a mark before it is written
+                        distinctEntries.Add(order.EntryOfRank[rank]);
+                    }
+                }
+            }
+            else
+            {
+                var used = new List<int>();
+                for (var i = 0; i < representative.Length;)
+                {
+                    var entry = representative[i];
+                    used.Add(rankOfEntry[entry]);
+                    do
+                    {
+                        i++;
+                    }
+                    while (i < representative.Length && representative[i] == entry);
+                }
+
+                used.Sort();
+                foreach (var rank in used)
+                {
+                    if (distinctEntries.Count == 0 || order.EntryOfRank[rank] != distinctEntries[^1])
+                    {
+                        positionOfRank[rank] = distinctEntries.Count;
+                        distinctEntries.Add(order.EntryOfRank[rank]);
+                    }
                 }
             }
 

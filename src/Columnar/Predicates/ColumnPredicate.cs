@@ -14,8 +14,11 @@ public sealed class ColumnPredicate
         Kind = kind;
         Low = low;
         High = high;
-        Set = set;
+        _set = set;
     }
+
+    // Loops read the array itself: enumerating the interface allocated an enumerator per call, per run of a column.
+    private readonly ScalarValue[] _set;
 
     private object? _sortedSetCache;
 
@@ -28,7 +31,10 @@ public sealed class ColumnPredicate
     public ScalarValue High { get; }
 
     /// <summary>The constants of IN.</summary>
-    public IReadOnlyList<ScalarValue> Set { get; }
+    public IReadOnlyList<ScalarValue> Set => _set;
+
+    /// <summary>The constants of IN, for loops that must not allocate.</summary>
+    internal ReadOnlySpan<ScalarValue> SetValues => _set;
 
     public static ColumnPredicate Compare(ComparisonKind kind, ScalarValue value)
     {
@@ -220,7 +226,7 @@ public sealed class ColumnPredicate
         }
 
         var values = new List<T>(Set.Count);
-        foreach (var value in Set)
+        foreach (var value in _set)
         {
             if (typeof(T) == typeof(double))
             {
@@ -282,7 +288,7 @@ public sealed class ColumnPredicate
 
     private bool InSet(ScalarValue value)
     {
-        foreach (var candidate in Set)
+        foreach (var candidate in _set)
         {
             if (value.Kind == ScalarKind.Double ? value.Double == candidate.Double : value.CompareTo(candidate) == 0)
             {
@@ -295,7 +301,7 @@ public sealed class ColumnPredicate
 
     private bool AnyInRange(ScalarValue min, ScalarValue max)
     {
-        foreach (var candidate in Set)
+        foreach (var candidate in _set)
         {
             if (candidate.CompareTo(min) >= 0 && candidate.CompareTo(max) <= 0)
             {

@@ -81,7 +81,7 @@ public static class PredicateEvaluator
 
     private static bool InStringSet(ColumnPredicate predicate, ReadOnlySpan<byte> value)
     {
-        foreach (var candidate in predicate.Set)
+        foreach (var candidate in predicate.SetValues)
         {
             if (value.SequenceEqual(candidate.Utf8))
             {
