@@ -87,6 +87,32 @@ public sealed class BitPackedEncoding : IColumnEncoding
 
         public override EncodingKind Kind => EncodingKind.BitPacked;
 
+        public override bool TryDecodeSelected(int start, int count, ReadOnlySpan<ulong> selected, ColumnVector target)
+        {
+            CheckRange(start, count);
+            switch (Type.Physical)
+            {
+                case PhysicalKind.Int64 when width <= 56:
+                {
+                    var output = target.PrepareFlat<long>(count);
+                    output.Clear();
+                    BitPacking.UnpackSelected(packed.Span, width, start, count, selected, unchecked((ulong)frame), MemoryMarshal.Cast<long, ulong>(output));
+                    return true;
+                }
+
+                case PhysicalKind.Int32 when width <= 32:
+                {
+                    var output = target.PrepareFlat<int>(count);
+                    output.Clear();
+                    BitPacking.UnpackSelected(packed.Span, width, start, count, selected, unchecked((ulong)frame), MemoryMarshal.Cast<int, uint>(output));
+                    return true;
+                }
+
+                default:
+                    return false;
+            }
+        }
+
         public override void Decode(int start, int count, ColumnVector target)
         {
             CheckRange(start, count);

@@ -30,6 +30,13 @@ public abstract class EncodedColumn
     public abstract void Decode(int start, int count, ColumnVector target);
 
     /// <summary>
+    /// Like <see cref="Decode"/> into a flat vector, but only rows whose bit is set in <paramref name="selected"/> are
+    /// decoded (bit i = row start + i); the others hold zero. False, with nothing done, where the encoding has no
+    /// cheaper way to reach single rows than decoding all of them.
+    /// </summary>
+    public virtual bool TryDecodeSelected(int start, int count, ReadOnlySpan<ulong> selected, ColumnVector target) => false;
+
+    /// <summary>
     /// Writes bit i of <paramref name="bits"/> (bit i &amp; 63 of word i &gt;&gt; 6) = whether row start + i matches
     /// <paramref name="predicate"/>, for i in [0, count); bits past count in the last word are zero.
     /// </summary>

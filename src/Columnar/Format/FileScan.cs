@@ -79,6 +79,12 @@ public sealed class FileScan
     /// </summary>
     private const int SparseRunLengthRows = 128;
 
+    /// <summary>
+    /// With at most one row in this many surviving the filters, a projected column that can reach single rows decodes
+    /// only those (<see cref="EncodedColumn.TryDecodeSelected"/>) instead of unpacking the whole chunk.
+    /// </summary>
+    private const int SparseDecodeShare = 4;
+
     /// <summary>Runs this long on average (rows per distinct value) or shorter count as short.</summary>
     private const int ShortRunRows = 64;
 
@@ -138,7 +144,11 @@ public sealed class FileScan
                 if (!_decoded[i])
                 {
                     var column = _reader.OpenColumn(_group, _columns[i]);
-                    if (filtered && survivors <= SparseRunLengthRows && HasShortRuns(column, _columns[i]) && DecodeFew(column, start, count, bits, vector))
+                    if (filtered && survivors * SparseDecodeShare <= count && column.TryDecodeSelected(start, count, bits, vector))
+                    {
+                        // Done: only the surviving rows were decoded (a cube's measure where a filter left a few).
+                    }
+                    else if (filtered && survivors <= SparseRunLengthRows && HasShortRuns(column, _columns[i]) && DecodeFew(column, start, count, bits, vector))
                     {
                         // Done: only the surviving rows were decoded.
                     }

@@ -210,6 +210,64 @@ public static unsafe class BitPacking
         }
     }
 
+    /// <summary>
+    /// Unpacks only the values whose bit is set in <paramref name="selected"/> (bit i = value <c>start + i</c>), adding
+    /// <paramref name="frame"/>, into <c>output[i]</c>; other outputs are left as they are. Widths 0..56: each value
+    /// is one unaligned load, so a chunk with a few survivors costs a few loads instead of unpacking all its values.
+    /// </summary>
+    public static void UnpackSelected(ReadOnlySpan<byte> packed, int bitWidth, int start, int count, ReadOnlySpan<ulong> selected, ulong frame, Span<ulong> output)
+    {
+        CheckUnpack(packed, bitWidth, 56, start, count);
+        CheckOutput(output.Length, count);
+        CheckOutput(selected.Length * 64, count);
+        ref var src = ref MemoryMarshal.GetReference(packed);
+        var mask = MaxValue(bitWidth);
+        var words = (count + 63) >> 6;
+        for (var w = 0; w < words; w++)
+        {
+            var live = selected[w];
+            if (w == words - 1 && (count & 63) != 0)
+            {
+                live &= (1UL << (count & 63)) - 1;
+            }
+
+            for (; live != 0; live &= live - 1)
+            {
+                var i = (w << 6) + BitOperations.TrailingZeroCount(live);
+                var bit = (ulong)(start + i) * (ulong)bitWidth;
+                var word = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref src, (nuint)(bit >> 3)));
+                output[i] = frame + ((word >> (int)(bit & 7)) & mask);
+            }
+        }
+    }
+
+    /// <summary>The 32-bit counterpart: values wrap to 32 bits after the frame is added (as a 32-bit column's decode does).</summary>
+    public static void UnpackSelected(ReadOnlySpan<byte> packed, int bitWidth, int start, int count, ReadOnlySpan<ulong> selected, ulong frame, Span<uint> output)
+    {
+        CheckUnpack(packed, bitWidth, 32, start, count);
+        CheckOutput(output.Length, count);
+        CheckOutput(selected.Length * 64, count);
+        ref var src = ref MemoryMarshal.GetReference(packed);
+        var mask = MaxValue(bitWidth);
+        var words = (count + 63) >> 6;
+        for (var w = 0; w < words; w++)
+        {
+            var live = selected[w];
+            if (w == words - 1 && (count & 63) != 0)
+            {
+                live &= (1UL << (count & 63)) - 1;
+            }
+
+            for (; live != 0; live &= live - 1)
+            {
+                var i = (w << 6) + BitOperations.TrailingZeroCount(live);
+                var bit = (ulong)(start + i) * (ulong)bitWidth;
+                var word = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref src, (nuint)(bit >> 3)));
+                output[i] = unchecked((uint)(frame + ((word >> (int)(bit & 7)) & mask)));
+            }
+        }
+    }
+
     /// <summary>Unpacks with the portable scalar loop only; the reference the SIMD paths are tested against.</summary>
     internal static void UnpackScalar(ReadOnlySpan<byte> packed, int bitWidth, int start, int count, Span<ulong> output)
     {

@@ -28,6 +28,27 @@ public sealed class FileScanTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(9)]
+    [InlineData(120)]
+    [InlineData(700)]
+    public void A_filter_leaving_few_rows_returns_the_same_values_as_decoding_every_row(int keep)
+    {
+        // Few survivors make bit-packed columns decode only the surviving rows; more make them unpack the chunk.
+        var rows = SampleTable.Rows(6000, seed: 64);
+        var path = _directory.File($"sparse-{keep}.olap");
+        FileRows.Write(path, SampleTable.Columns, rows, new OlapWriterOptions { RowGroupSize = 2048 });
+        using var reader = OlapFileReader.Open(path);
+        var projection = FileRows.AllColumns(SampleTable.Columns.Length);
+        for (var offset = 0; offset < 6000; offset += 1500)
+        {
+            ScanFilter[] filters = [new(SampleTable.Seq, ColumnPredicate.Between(ScalarValue.FromInt64(offset), ScalarValue.FromInt64(offset + keep - 1)))];
+
+            FileRows.AssertSameRows(NaiveFilter.Apply(rows, filters), FileRows.Scan(reader, projection, filters, out _), $"seq in [{offset}, {offset + keep}):");
+        }
+    }
+
     [Fact]
     public void A_scan_never_reads_a_column_it_neither_projects_nor_filters()
     {

@@ -75,6 +75,49 @@ public sealed class BitPackingTests
         Assert.Throws<ArgumentException>(() => BitPacking.Pack(values, 2, new byte[BitPacking.PackedByteCount(3, 2) - 1]));
     }
 
+    public static TheoryData<int> SelectableWidths() => Widths(56);
+
+    [Theory]
+    [MemberData(nameof(SelectableWidths))]
+    public void UnpackSelected_writes_the_selected_values_plus_the_frame_and_leaves_the_others(int width)
+    {
+        Cases(width).SelectMany(c => Gen.ULong.Array[(c.Count + 63) / 64].Select(selected => (c, selected))).Sample(pair =>
+        {
+            var (c, selected) = pair;
+            using var packed = PackGuarded(c.Values, width);
+            const ulong frame = 0x0123_4567_89AB_CDEF;
+            var wide = new ulong[c.Count + 1];
+            wide.AsSpan().Fill(7);
+            BitPacking.UnpackSelected(packed.Span, width, c.Start, c.Count, selected, frame, wide.AsSpan(0, c.Count));
+
+            for (var i = 0; i < c.Count; i++)
+            {
+                var chosen = (selected[i >> 6] & (1UL << (i & 63))) != 0;
+                Assert.Equal(chosen ? unchecked(frame + c.Values[c.Start + i]) : 7UL, wide[i]);
+            }
+
+            Assert.Equal(7UL, wide[^1]); // bits past the count select nothing
+            if (width <= 32)
+            {
+                var narrow = new uint[c.Count];
+                BitPacking.UnpackSelected(packed.Span, width, c.Start, c.Count, selected, frame, narrow);
+                for (var i = 0; i < c.Count; i++)
+                {
+                    var chosen = (selected[i >> 6] & (1UL << (i & 63))) != 0;
+                    Assert.Equal(chosen ? unchecked((uint)(frame + c.Values[c.Start + i])) : 0U, narrow[i]);
+                }
+            }
+        });
+    }
+
+    [Fact]
+    public void UnpackSelected_refuses_widths_past_56_and_short_selections()
+    {
+        var packed = new byte[BitPacking.PackedByteCount(100, 60)];
+        Assert.Throws<ArgumentOutOfRangeException>(() => BitPacking.UnpackSelected(packed, 60, 0, 100, new ulong[2], 0, new ulong[100]));
+        Assert.Throws<ArgumentException>(() => BitPacking.UnpackSelected(packed, 8, 0, 100, new ulong[1], 0, new ulong[100]));
+    }
+
     [Theory]
     [MemberData(nameof(AllWidths))]
     public void Unpack_returns_the_packed_values_of_any_subrange(int width)
