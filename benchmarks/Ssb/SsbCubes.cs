@@ -15,6 +15,9 @@ internal sealed record SsbCubeBuild(string Name, double Seconds, double WarmSeco
 /// <summary>What <c>--cubes on</c> measured: the cubes, the fact table's storage, and which cube answered each query.</summary>
 internal sealed record SsbCubeReport(IReadOnlyList<SsbCubeBuild> Cubes, long FactBytes, IReadOnlyDictionary<string, string> AnsweredBy)
 {
+    /// <summary>Olap's <c>SELECT 1</c> right after a DuckDB query (<see cref="SsbQueryRunner.StatementFloorMs"/>).</summary>
+    public double StatementFloorMs { get; init; } = double.NaN;
+
     public double BuildSeconds => Cubes.Sum(c => c.Seconds);
 
     public double WarmBuildSeconds => Cubes.Sum(c => c.WarmSeconds);

@@ -54,6 +54,29 @@ internal sealed class SsbQueryRunner(IReadOnlyList<SsbQuery> queries, int runs)
         return timings;
     }
 
+    /// <summary>
+    /// Olap's time for a statement that reads nothing (<c>SELECT 1</c>) right after DuckDB ran each query, as every
+    /// timed Olap run in <see cref="Measure"/> follows one of DuckDB's: the floor under those times, set by what
+    /// DuckDB's run leaves in the caches. The median over every query's runs.
+    /// </summary>
+    public double StatementFloorMs(SsbEngine olap, SsbEngine duckDb)
+    {
+        ArgumentNullException.ThrowIfNull(olap);
+        ArgumentNullException.ThrowIfNull(duckDb);
+        var nothing = new SsbQuery("SELECT 1", "SELECT 1");
+        var times = new List<double>();
+        foreach (var query in Queries)
+        {
+            for (var run = 0; run < runs; run++)
+            {
+                duckDb.Run(query);
+                times.Add(Time(olap, nothing));
+            }
+        }
+
+        return Median(times);
+    }
+
     /// <summary>Warm-up on both engines, then <see cref="Measure"/>.</summary>
     public IReadOnlyList<SsbQueryTiming> Run(SsbEngine olap, SsbEngine duckDb) => Measure(olap, WarmUp(olap), duckDb, WarmUp(duckDb));
 

@@ -64,6 +64,8 @@ public sealed class SsbCubeBenchmarkTests(SsbCubeBenchmarkTests.Run run) : IClas
         Assert.Contains("| query | rows | answered from | Olap ms (cubes) | DuckDB ms | DuckDB / Olap | match |", markdown, StringComparison.Ordinal);
         Assert.Contains("**Cube build:**", markdown, StringComparison.Ordinal);
         Assert.Contains("rebuilt warm", markdown, StringComparison.Ordinal);
+        Assert.True(cubes.GetProperty("statement_floor_ms").GetDouble() > 0);
+        Assert.Contains("**Statement floor:**", markdown, StringComparison.Ordinal);
         Assert.Contains("of lineorder's", markdown, StringComparison.Ordinal);
     }
 }
