@@ -15,8 +15,8 @@ internal sealed record SsbCubeBuild(string Name, double Seconds, double WarmSeco
 /// <summary>What <c>--cubes on</c> measured: the cubes, the fact table's storage, and which cube answered each query.</summary>
 internal sealed record SsbCubeReport(IReadOnlyList<SsbCubeBuild> Cubes, long FactBytes, IReadOnlyDictionary<string, string> AnsweredBy)
 {
-    /// <summary>Olap's <c>SELECT 1</c> right after a DuckDB query (<see cref="SsbQueryRunner.StatementFloorMs"/>).</summary>
-    public double StatementFloorMs { get; init; } = double.NaN;
+    /// <summary>Per query, Olap's <c>SELECT 1</c> right after DuckDB ran it (<see cref="SsbQueryRunner.StatementFloorMs"/>).</summary>
+    public IReadOnlyDictionary<string, double> StatementFloorMs { get; init; } = new Dictionary<string, double>();
 
     public double BuildSeconds => Cubes.Sum(c => c.Seconds);
 

@@ -55,26 +55,29 @@ internal sealed class SsbQueryRunner(IReadOnlyList<SsbQuery> queries, int runs)
     }
 
     /// <summary>
-    /// Olap's time for a statement that reads nothing (<c>SELECT 1</c>) right after DuckDB ran each query, as every
-    /// timed Olap run in <see cref="Measure"/> follows one of DuckDB's: the floor under those times, set by what
-    /// DuckDB's run leaves in the caches. The median over every query's runs.
+    /// Per query, Olap's time for a statement that reads nothing (<c>SELECT 1</c>) right after DuckDB ran that query,
+    /// as every timed Olap run in <see cref="Measure"/> follows DuckDB's run of the same query: the floor under the
+    /// query's Olap time, set by what DuckDB's run leaves in the caches. Medians of <c>runs</c> runs, by query name.
     /// </summary>
-    public double StatementFloorMs(SsbEngine olap, SsbEngine duckDb)
+    public IReadOnlyDictionary<string, double> StatementFloorMs(SsbEngine olap, SsbEngine duckDb)
     {
         ArgumentNullException.ThrowIfNull(olap);
         ArgumentNullException.ThrowIfNull(duckDb);
         var nothing = new SsbQuery("SELECT 1", "SELECT 1");
-        var times = new List<double>();
+        var floors = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var query in Queries)
         {
+            var times = new double[runs];
             for (var run = 0; run < runs; run++)
             {
                 duckDb.Run(query);
-                times.Add(Time(olap, nothing));
+                times[run] = Time(olap, nothing);
             }
+
+            floors[query.Name] = Median(times);
         }
 
-        return Median(times);
+        return floors;
     }
 
     /// <summary>Warm-up on both engines, then <see cref="Measure"/>.</summary>
