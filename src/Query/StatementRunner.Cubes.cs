@@ -203,16 +203,26 @@ internal sealed partial class StatementRunner
         return candidates;
     }
 
+    /// <summary>Appends kept apart make a cube's rows be regrouped once they hold more than one row in this many of the cube's.</summary>
+    private const int DeltaRowsShare = 8;
+
+    /// <summary>At most this many appended segments per cube: more are regrouped into one (the cube's other rows untouched).</summary>
+    private const int MaxDeltaSegments = 16;
+
     /// <summary>
     /// Adds <paramref name="added"/> (segments already written) to <paramref name="table"/> and brings every cube over
     /// the table up to date, all in one commit: a query sees the table and its cubes together or neither. The new
-    /// rows are aggregated on their own (joined with the cube's other tables, as they are) and merged into the
-    /// cube's rows, which are written anew. If anything fails, nothing changes and every file written is deleted.
+    /// rows are aggregated on their own (joined with the cube's other tables, as they are) and written as a segment
+    /// of partial aggregates beside the cube's (<see cref="CubeEntry.DeltaSegments"/>): an append costs what its own
+    /// rows cost, not the cube's size. Once the appended segments are many, they are regrouped into one; once their
+    /// rows are a large share of the cube, the whole cube is regrouped and written anew. If anything fails, nothing
+    /// changes and every file written is deleted.
     /// </summary>
     internal void CommitAppend(TableEntry table, IReadOnlyList<SegmentEntry> added)
     {
         var written = new List<SegmentEntry>(added);
-        var replaced = new List<TableEntry>();
+        var retired = new List<SegmentEntry>();
+        var transient = new List<SegmentEntry>(); // appended aggregates regrouped before any manifest named them
         try
         {
             var tables = _manifest.Tables.Select(t => ReferenceEquals(t, table) ? table with { Segments = [.. table.Segments, .. added] } : t).ToList();
@@ -241,11 +251,33 @@ internal sealed partial class StatementRunner
                     continue;
                 }
 
-                var delta = CubeRows(definition, new ReplacedTableCatalog(this, table.Name, _database.OpenTable(table with { Segments = added })), cube.Columns);
-                var segments = WriteSegments(cube, MergeIntoCube(cube, definition, delta));
-                written.AddRange(segments);
-                replaced.Add(cube);
-                tables[i] = cube with { Segments = segments };
+                var delta = WriteSegments(cube, CubeRows(definition, new ReplacedTableCatalog(this, table.Name, _database.OpenTable(table with { Segments = added })), cube.Columns));
+                written.AddRange(delta);
+                var whole = cube.Segments.Count - state.DeltaSegments;
+                List<SegmentEntry> kept = [.. cube.Segments.Take(whole)];
+                List<SegmentEntry> deltas = [.. cube.Segments.Skip(whole), .. delta];
+                if (deltas.Sum(s => s.RowCount) * DeltaRowsShare > kept.Sum(s => s.RowCount))
+                {
+                    // The appends outgrew their share: the cube is grouped again whole, one row per group.
+                    var regrouped = WriteSegments(cube, Regroup(cube with { Segments = [.. kept, .. deltas] }, definition));
+                    written.AddRange(regrouped);
+                    retired.AddRange(kept);
+                    retired.AddRange(deltas.Except(delta));
+                    transient.AddRange(delta);
+                    tables[i] = cube with { Segments = regrouped, Cube = state with { DeltaSegments = 0 } };
+                }
+                else if (deltas.Count > MaxDeltaSegments)
+                {
+                    var regrouped = WriteSegments(cube, Regroup(cube with { Segments = deltas }, definition));
+                    written.AddRange(regrouped);
+                    retired.AddRange(deltas.Except(delta));
+                    transient.AddRange(delta);
+                    tables[i] = cube with { Segments = [.. kept, .. regrouped], Cube = state with { DeltaSegments = regrouped.Count } };
+                }
+                else
+                {
+                    tables[i] = cube with { Segments = [.. kept, .. deltas], Cube = state with { DeltaSegments = deltas.Count } };
+                }
             }
 
             Commit(_manifest with { Tables = tables });
@@ -256,21 +288,35 @@ internal sealed partial class StatementRunner
             throw;
         }
 
-        foreach (var cube in replaced)
+        foreach (var segment in retired.Concat(transient))
         {
-            RetireSegments(cube);
+            _database.RetireSegment(segment.FileName);
         }
+
+        // No manifest, committed or of a transaction, ever named these: nothing else removes them.
+        DeleteQuietly(transient);
     }
 
-    /// <summary>The cube's stored rows and the new rows' aggregates, grouped again: sums and counts add, minimums and maximums combine.</summary>
-    private LogicalProjection MergeIntoCube(TableEntry cube, CubeDefinition definition, LogicalOperator delta)
+    /// <summary>A cube's rows (those of <paramref name="cube"/>'s segments) grouped again: sums and counts add, minimums and maximums combine.</summary>
+    private LogicalProjection Regroup(TableEntry cube, CubeDefinition definition) => Regrouped(_database.OpenTable(cube), cube, definition);
+
+    private static LogicalProjection Regrouped(ITableSource stored, TableEntry cube, CubeDefinition definition)
     {
-        var stored = _database.OpenTable(cube);
         var columns = cube.Columns;
-        var outputs = columns.Select(c => new OutputColumn(c.Name, c.Type)).ToList();
-        var union = new LogicalUnionAll([new LogicalGet(stored, cube.Name, [.. Enumerable.Range(0, columns.Count)], []), delta], outputs);
-        var (aggregate, output) = CombineMeasures(union, definition, columns, i => definition.Columns[i].Role is CubeColumnRole.Dimension or CubeColumnRole.GroupingSet);
-        return new LogicalProjection(aggregate, output, outputs);
+        var rows = new LogicalGet(stored, cube.Name, [.. Enumerable.Range(0, columns.Count)], []);
+        var (aggregate, output) = CombineMeasures(rows, definition, columns, i => definition.Columns[i].Role is CubeColumnRole.Dimension or CubeColumnRole.GroupingSet);
+        return new LogicalProjection(aggregate, output, [.. columns.Select(c => new OutputColumn(c.Name, c.Type))]);
+    }
+
+    /// <inheritdoc />
+    public LogicalOperator? CombinedCubeRows(string name, ITableSource source)
+    {
+        if (source is not SegmentedTable || _manifest.FindTable(name) is not { Cube.DeltaSegments: > 0 } cube)
+        {
+            return null;
+        }
+
+        return Regrouped(source, cube, Definition(cube));
     }
 
     /// <summary>The materialized views that read <paramref name="table"/>.</summary>
@@ -323,5 +369,7 @@ internal sealed partial class StatementRunner
         public BoundLiteral BindParameter(ParameterExpression parameter) => inner.BindParameter(parameter);
 
         public QueryResult Run(LogicalOperator plan) => inner.Run(plan);
+
+        public LogicalOperator? CombinedCubeRows(string name, ITableSource source) => inner.CombinedCubeRows(name, source);
     }
 }

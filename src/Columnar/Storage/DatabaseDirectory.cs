@@ -233,6 +233,11 @@ public sealed class DatabaseDirectory : IDisposable
 
             foreach (var table in next.Tables)
             {
+                if (table.Cube is { } cube && (cube.DeltaSegments < 0 || cube.DeltaSegments > table.Segments.Count))
+                {
+                    throw new InvalidOperationException($"Materialized view \"{table.Name}\" counts {cube.DeltaSegments} appended segments of its {table.Segments.Count}.");
+                }
+
                 foreach (var segment in table.Segments)
                 {
                     if (!File.Exists(SegmentPath(segment.FileName)))

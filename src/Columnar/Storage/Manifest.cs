@@ -68,8 +68,11 @@ public sealed record TableEntry(string Name, IReadOnlyList<ColumnDefinition> Col
 /// What makes a table a materialized view: the SQL of its defining query, how many of its columns a query sees (the
 /// rest are kept for maintenance and rewriting: AVG's sum and count, the grouping-set id), and whether it is stale
 /// (its tables changed in a way it could not follow; it is not used to answer queries until refreshed).
+/// <see cref="DeltaSegments"/>: how many of the table's last segments hold the aggregates of appends since the cube was
+/// last built whole. Their groups may repeat groups of other segments (partial aggregates, as ClickHouse's
+/// aggregating merges keep them), so the cube's rows are its segments' rows grouped again.
 /// </summary>
-public sealed record CubeEntry(string Sql, int VisibleColumns, bool Stale);
+public sealed record CubeEntry(string Sql, int VisibleColumns, bool Stale, int DeltaSegments = 0);
 
 /// <summary>
 /// One immutable native file of a table, named relative to the database directory, with the file of its deleted rows

@@ -70,6 +70,10 @@ public static class ManifestSerializer
         if (table.Cube is { } cube)
         {
             json["cube"] = new JsonObject { ["sql"] = cube.Sql, ["visibleColumns"] = cube.VisibleColumns, ["stale"] = cube.Stale };
+            if (cube.DeltaSegments > 0)
+            {
+                json["cube"]!["deltaSegments"] = cube.DeltaSegments;
+            }
         }
 
         return json;
@@ -149,10 +153,16 @@ public static class ManifestSerializer
         CubeEntry? cube = null;
         if (table["cube"] is JsonObject cubeJson)
         {
-            cube = new CubeEntry(Required(cubeJson, "sql").GetValue<string>(), Required(cubeJson, "visibleColumns").GetValue<int>(), Required(cubeJson, "stale").GetValue<bool>());
+            var deltas = cubeJson["deltaSegments"]?.GetValue<int>() ?? 0;
+            cube = new CubeEntry(Required(cubeJson, "sql").GetValue<string>(), Required(cubeJson, "visibleColumns").GetValue<int>(), Required(cubeJson, "stale").GetValue<bool>(), deltas);
             if (cube.VisibleColumns < 1 || cube.VisibleColumns > columns.Length)
             {
                 throw Damaged($"materialized view \"{name}\" shows {cube.VisibleColumns} of its {columns.Length} columns");
+            }
+
+            if (deltas < 0 || deltas > segments.Length)
+            {
+                throw Damaged($"materialized view \"{name}\" counts {deltas} appended segments of its {segments.Length}");
             }
         }
 

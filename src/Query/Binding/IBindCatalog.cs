@@ -26,4 +26,11 @@ internal interface IBindCatalog
 
     /// <summary>Runs a bound subquery to completion.</summary>
     QueryResult Run(LogicalOperator plan);
+
+    /// <summary>
+    /// For a materialized view whose appended rows are kept as partial aggregates
+    /// (<see cref="Olap.Columnar.Storage.CubeEntry.DeltaSegments"/>), its stored rows grouped again over
+    /// <paramref name="source"/> (its every stored column, in order); null for any other table.
+    /// </summary>
+    LogicalOperator? CombinedCubeRows(string name, Catalog.ITableSource source) => null;
 }

@@ -455,6 +455,16 @@ internal sealed class QueryBinder
         if (source is not null)
         {
             var visible = source is SegmentedTable segmented ? segmented.VisibleColumns : source.Columns.Count;
+            if (_catalog.CombinedCubeRows(name, source) is { } combined)
+            {
+                // A cube with appends kept apart: a group's rows from several appends read as one.
+                var columns = combined.Columns;
+                return new LogicalProjection(
+                    combined,
+                    [.. Enumerable.Range(0, visible).Select(i => (BoundExpression)new BoundColumn(i, columns[i].Type, columns[i].Name))],
+                    [.. columns.Take(visible).Select(c => c with { Table = alias })]);
+            }
+
             return new LogicalGet(source, alias, Enumerable.Range(0, visible).ToList(), []);
         }
 

@@ -73,6 +73,31 @@ public sealed class DatabaseDirectoryTests : IDisposable
     }
 
     [Fact]
+    public void A_cubes_appended_segments_are_counted_in_the_manifest_and_a_count_past_its_segments_is_refused()
+    {
+        var database = Reopen();
+        var first = WriteSegment(database, rows: 2);
+        var second = WriteSegment(database, rows: 1);
+        var cube = new TableEntry("c", [new ColumnDefinition("a", ColumnType.Integer)], [], [new SegmentEntry(first, 2), new SegmentEntry(second, 1)], new CubeEntry("SELECT a FROM t GROUP BY a", 1, Stale: false, DeltaSegments: 1));
+        database.Commit(new Manifest(1, [cube], []));
+
+        Assert.Equal(1, Reopen().Current.FindTable("c")!.Cube!.DeltaSegments);
+
+        var path = Path.Combine(DatabasePath, DatabaseDirectory.ManifestFileName);
+        var text = File.ReadAllText(path);
+        Assert.Contains("\"deltaSegments\": 1", text, StringComparison.Ordinal);
+        var fresh = cube with { Cube = cube.Cube! with { DeltaSegments = 0 } };
+        Reopen().Commit(new Manifest(2, [fresh], []));
+        Assert.DoesNotContain("deltaSegments", File.ReadAllText(path), StringComparison.Ordinal); // absent means none, as before the field
+        Assert.Equal(0, Reopen().Current.FindTable("c")!.Cube!.DeltaSegments);
+
+        var inconsistent = cube with { Cube = cube.Cube! with { DeltaSegments = 3 } };
+        var error = Assert.Throws<InvalidOperationException>(() => Reopen().Commit(new Manifest(3, [inconsistent], [])));
+        Assert.Contains("counts 3 appended segments of its 2", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, Reopen().Current.Version);
+    }
+
+    [Fact]
     public void A_commit_must_follow_the_current_version()
     {
         var database = Reopen();
