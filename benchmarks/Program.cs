@@ -22,6 +22,13 @@ internal static class Program
             return;
         }
 
+        // Not BenchmarkDotNet: single-row appends into a table under the SSB cubes, each keeping the cubes current.
+        if (args is ["cube-appends", ..])
+        {
+            Environment.ExitCode = Writes.CubeAppendBenchmark.Run(args[1..], Console.Out);
+            return;
+        }
+
         // Not BenchmarkDotNet: background merges off and on, their write amplification and what they buy queries.
         if (args is ["merges", ..])
         {

@@ -61,15 +61,17 @@ internal sealed partial class StatementRunner
 
     /// <summary>
     /// The rows a cube stores, computed over the tables <paramref name="catalog"/> gives: by the dense build when the
-    /// tables form a star (<see cref="DenseCubeBuilder"/>), otherwise as a plan. There a cube of several grouping sets
-    /// groups the joined rows once at its finest grain (in memory) and rolls every set up from that.
+    /// tables form a star (<see cref="DenseCubeBuilder"/>) and <paramref name="dense"/> allows, otherwise as a plan.
+    /// There a cube of several grouping sets groups the joined rows once at its finest grain (in memory) and rolls
+    /// every set up from that.
     /// </summary>
-    private LogicalOperator CubeRows(CubeDefinition definition, IBindCatalog catalog, IReadOnlyList<ColumnDefinition> columns)
+    private LogicalOperator CubeRows(CubeDefinition definition, IBindCatalog catalog, IReadOnlyList<ColumnDefinition> columns, bool dense = true)
     {
-        if (new QueryBinder(catalog).Bind(definition.InputQuery) is LogicalProjection joined
-            && DenseCubeBuilder.TryBuild(definition, joined, columns, Context()) is { } dense)
+        if (dense
+            && new QueryBinder(catalog).Bind(definition.InputQuery) is LogicalProjection joined
+            && DenseCubeBuilder.TryBuild(definition, joined, columns, Context()) is { } built)
         {
-            return new LogicalGet(dense, dense.Name, [.. Enumerable.Range(0, columns.Count)], []);
+            return new LogicalGet(built, built.Name, [.. Enumerable.Range(0, columns.Count)], []);
         }
 
         if (definition.Sets.Count == 1)
@@ -206,6 +208,9 @@ internal sealed partial class StatementRunner
     /// <summary>Appends kept apart make a cube's rows be regrouped once they hold more than one row in this many of the cube's.</summary>
     private const int DeltaRowsShare = 8;
 
+    /// <summary>Appends of at least this many rows are aggregated by the dense build, smaller ones by a plan.</summary>
+    private const int DenseAppendRows = 1 << 18;
+
     /// <summary>At most this many appended segments per cube: more are regrouped into one (the cube's other rows untouched).</summary>
     private const int MaxDeltaSegments = 16;
 
@@ -251,7 +256,10 @@ internal sealed partial class StatementRunner
                     continue;
                 }
 
-                var delta = WriteSegments(cube, CubeRows(definition, new ReplacedTableCatalog(this, table.Name, _database.OpenTable(table with { Segments = added })), cube.Columns));
+                // The dense build's cost is the cube's cells and the dimensions', whatever the rows: a small append
+                // goes through joins and grouping instead, costing what its rows cost.
+                var appended = new ReplacedTableCatalog(this, table.Name, _database.OpenTable(table with { Segments = added }));
+                var delta = WriteSegments(cube, CubeRows(definition, appended, cube.Columns, dense: added.Sum(s => s.RowCount) >= DenseAppendRows));
                 written.AddRange(delta);
                 var whole = cube.Segments.Count - state.DeltaSegments;
                 List<SegmentEntry> kept = [.. cube.Segments.Take(whole)];

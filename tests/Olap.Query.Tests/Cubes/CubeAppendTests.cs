@@ -155,6 +155,18 @@ public sealed class CubeAppendTests : IDisposable
     }
 
     [Fact]
+    public void An_append_of_hundreds_of_thousands_of_rows_is_aggregated_by_the_dense_build_and_kept_right()
+    {
+        AppendOne();
+
+        // 1,440 x 240 = 345,600 rows in one statement: past the size where an append is aggregated densely.
+        Both("INSERT INTO sales SELECT s.* FROM sales s, sales t WHERE t.s_year < 1995");
+
+        Assert.Equal(0, Stored().Cube!.DeltaSegments);
+        AssertCubeIsItsDefinition();
+    }
+
+    [Fact]
     public void Kept_appends_survive_reopening_and_refresh_folds_them_in()
     {
         for (var i = 0; i < 3; i++)
