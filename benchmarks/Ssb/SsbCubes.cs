@@ -18,6 +18,9 @@ internal sealed record SsbCubeReport(IReadOnlyList<SsbCubeBuild> Cubes, long Fac
     /// <summary>Per query, Olap's <c>SELECT 1</c> right after DuckDB ran it (<see cref="SsbQueryRunner.StatementFloorMs"/>).</summary>
     public IReadOnlyDictionary<string, double> StatementFloorMs { get; init; } = new Dictionary<string, double>();
 
+    /// <summary>Per query, both engines' medians of runs in a row (<see cref="SsbQueryRunner.MeasureConsecutive"/>).</summary>
+    public IReadOnlyDictionary<string, (double OlapMs, double DuckDbMs)> Consecutive { get; init; } = new Dictionary<string, (double, double)>();
+
     public double BuildSeconds => Cubes.Sum(c => c.Seconds);
 
     public double WarmBuildSeconds => Cubes.Sum(c => c.WarmSeconds);

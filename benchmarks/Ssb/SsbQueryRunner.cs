@@ -80,6 +80,35 @@ internal sealed class SsbQueryRunner(IReadOnlyList<SsbQuery> queries, int runs)
         return floors;
     }
 
+    /// <summary>
+    /// Per query, each engine's median over <c>runs</c> runs in a row (Olap's, then DuckDB's), the way BenchmarkDotNet
+    /// times one benchmark's iterations: each run finds the caches as the engine's previous run of the same query left
+    /// them. <see cref="Measure"/>'s alternation makes every run follow the other engine's instead.
+    /// </summary>
+    public IReadOnlyDictionary<string, (double OlapMs, double DuckDbMs)> MeasureConsecutive(SsbEngine olap, SsbEngine duckDb)
+    {
+        ArgumentNullException.ThrowIfNull(olap);
+        ArgumentNullException.ThrowIfNull(duckDb);
+        var medians = new Dictionary<string, (double, double)>(StringComparer.Ordinal);
+        foreach (var query in Queries)
+        {
+            medians[query.Name] = (Median(Times(olap, query)), Median(Times(duckDb, query)));
+        }
+
+        return medians;
+    }
+
+    private double[] Times(SsbEngine engine, SsbQuery query)
+    {
+        var times = new double[runs];
+        for (var run = 0; run < runs; run++)
+        {
+            times[run] = Time(engine, query);
+        }
+
+        return times;
+    }
+
     /// <summary>Warm-up on both engines, then <see cref="Measure"/>.</summary>
     public IReadOnlyList<SsbQueryTiming> Run(SsbEngine olap, SsbEngine duckDb) => Measure(olap, WarmUp(olap), duckDb, WarmUp(duckDb));
 

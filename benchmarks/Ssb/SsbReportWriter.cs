@@ -43,6 +43,7 @@ internal static class SsbReportWriter
                     Round(cubes.BuildSeconds, 3),
                     Round(cubes.WarmBuildSeconds, 3),
                     cubes.StatementFloorMs.ToDictionary(f => f.Key, f => Round(f.Value, 4)),
+                    cubes.Consecutive.ToDictionary(c => c.Key, c => new JsonConsecutive(Round(c.Value.OlapMs, 4), Round(c.Value.DuckDbMs, 3))),
                     cubes.Bytes,
                     cubes.FactBytes,
                     cubes.AnsweredBy)
@@ -98,20 +99,27 @@ internal static class SsbReportWriter
     /// <summary>Per query: which cube answered, Olap's time with cubes against DuckDB's without, and the cubes' cost.</summary>
     private static void AppendCubeTable(SsbReport report, SsbCubeReport cubes, StringBuilder text)
     {
-        text.Append("| query | rows | answered from | Olap ms (cubes) | SELECT 1 ms | DuckDB ms | DuckDB / Olap | match |\n");
-        text.Append("|---|---:|---|---:|---:|---:|---:|---|\n");
+        text.Append("| query | rows | answered from | Olap ms (cubes) | SELECT 1 ms | DuckDB ms | DuckDB / Olap | in a row: Olap ms | DuckDB ms | DuckDB / Olap | match |\n");
+        text.Append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
         foreach (var query in report.Queries)
         {
             var cube = cubes.AnsweredBy.GetValueOrDefault(query.Name, "?");
             var floor = cubes.StatementFloorMs.TryGetValue(query.Name, out var f) ? f.ToString("F3", CultureInfo.InvariantCulture) : "?";
-            text.Append(CultureInfo.InvariantCulture, $"| {query.Name} | {query.Rows:N0} | {cube} | {query.OlapMs:F3} | {floor} | {query.DuckDbMs:F1} | {1 / query.Ratio:F0}× | {(query.Match ? "yes" : "**NO**")} |\n");
+            var inRow = cubes.Consecutive.TryGetValue(query.Name, out var c)
+                ? string.Create(CultureInfo.InvariantCulture, $"{c.OlapMs:F3} | {c.DuckDbMs:F1} | {c.DuckDbMs / c.OlapMs:F0}×")
+                : "? | ? | ?";
+            text.Append(CultureInfo.InvariantCulture, $"| {query.Name} | {query.Rows:N0} | {cube} | {query.OlapMs:F3} | {floor} | {query.DuckDbMs:F1} | {1 / query.Ratio:F0}× | {inRow} | {(query.Match ? "yes" : "**NO**")} |\n");
         }
 
         var slowest = report.Queries.Count == 0 ? double.NaN : report.Queries.Min(q => 1 / q.Ratio);
-        text.Append(CultureInfo.InvariantCulture, $"| **geomean** | | | | | | **{1 / report.GeomeanRatio:F0}×** (lowest {slowest:F0}×) | {(report.AllMatch ? "all" : "**NOT ALL**")} |\n\n");
+        var inRowRatios = cubes.Consecutive.Values.Select(c => c.DuckDbMs / c.OlapMs).ToList();
+        var inRowGeomean = inRowRatios.Count == 0 ? double.NaN : Math.Exp(inRowRatios.Average(Math.Log));
+        var inRowSlowest = inRowRatios.Count == 0 ? double.NaN : inRowRatios.Min();
+        text.Append(CultureInfo.InvariantCulture, $"| **geomean** | | | | | | **{1 / report.GeomeanRatio:F0}×** (lowest {slowest:F0}×) | | | **{inRowGeomean:F0}×** (lowest {inRowSlowest:F0}×) | {(report.AllMatch ? "all" : "**NOT ALL**")} |\n\n");
         var duckDbTwice = 2 * report.Queries.Sum(q => q.DuckDbMs) / 1000;
         text.Append(CultureInfo.InvariantCulture, $"- **Cube build:** {cubes.BuildSeconds:F1} s for all cubes as the first builds in the process (JIT compilation included), against {duckDbTwice:F1} s for DuckDB to run the {report.Queries.Count} queries twice (ratio {cubes.BuildSeconds / duckDbTwice:F2}); rebuilt warm (REFRESH of each, as DuckDB's times are warm) {cubes.WarmBuildSeconds:F1} s (ratio {cubes.WarmBuildSeconds / duckDbTwice:F2}).\n");
         var outOfReach = report.Queries.Where(q => cubes.StatementFloorMs.TryGetValue(q.Name, out var floor) && q.DuckDbMs < 100 * floor).Select(q => q.Name).ToList();
+        text.Append("- **Two orders of runs:** the first three time columns alternate the engines run by run (each Olap run follows DuckDB's run of the same query); \"in a row\" times each engine's runs of a query one after another, as BenchmarkDotNet times iterations.\n");
         text.Append(CultureInfo.InvariantCulture, $"- **Statement floor:** every timed Olap run follows DuckDB's run of the same query; Olap's `SELECT 1` in that place (column \"SELECT 1 ms\") is the least any statement can take there, and 100× is out of reach where DuckDB's time is below 100 times it: {(outOfReach.Count == 0 ? "no query here" : string.Join(", ", outOfReach))}.\n");
         text.Append(CultureInfo.InvariantCulture, $"- **Cube size:** {Size(cubes.Bytes)}, {100.0 * cubes.Bytes / cubes.FactBytes:F2}% of lineorder's {Size(cubes.FactBytes)}.\n");
         foreach (var cube in cubes.Cubes)
@@ -141,9 +149,14 @@ internal static class SsbReportWriter
         [property: JsonPropertyName("build_s")] double BuildS,
         [property: JsonPropertyName("warm_build_s")] double WarmBuildS,
         [property: JsonPropertyName("statement_floor_ms")] IReadOnlyDictionary<string, double> StatementFloorMs,
+        [property: JsonPropertyName("consecutive")] IReadOnlyDictionary<string, JsonConsecutive> Consecutive,
         [property: JsonPropertyName("bytes")] long Bytes,
         [property: JsonPropertyName("fact_bytes")] long FactBytes,
         [property: JsonPropertyName("answered_by")] IReadOnlyDictionary<string, string> AnsweredBy);
+
+    private sealed record JsonConsecutive(
+        [property: JsonPropertyName("olap_ms")] double OlapMs,
+        [property: JsonPropertyName("duckdb_ms")] double DuckDbMs);
 
     private sealed record JsonCube(
         [property: JsonPropertyName("name")] string Name,

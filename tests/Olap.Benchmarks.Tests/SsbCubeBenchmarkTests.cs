@@ -61,10 +61,12 @@ public sealed class SsbCubeBenchmarkTests(SsbCubeBenchmarkTests.Run run) : IClas
         Assert.True(cubes.GetProperty("fact_bytes").GetInt64() > 0);
 
         var markdown = File.ReadAllText(Path.Combine(run.Out, "ssb-sf0.01-cubes.md"));
-        Assert.Contains("| query | rows | answered from | Olap ms (cubes) | SELECT 1 ms | DuckDB ms | DuckDB / Olap | match |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| query | rows | answered from | Olap ms (cubes) | SELECT 1 ms | DuckDB ms | DuckDB / Olap | in a row: Olap ms | DuckDB ms | DuckDB / Olap | match |", markdown, StringComparison.Ordinal);
         Assert.Contains("**Cube build:**", markdown, StringComparison.Ordinal);
         Assert.Contains("rebuilt warm", markdown, StringComparison.Ordinal);
         var floors = cubes.GetProperty("statement_floor_ms");
+        var inRow = cubes.GetProperty("consecutive");
+        Assert.All(json.RootElement.GetProperty("queries").EnumerateArray(), q => Assert.True(inRow.GetProperty(q.GetProperty("name").GetString()!).GetProperty("olap_ms").GetDouble() > 0));
         Assert.All(json.RootElement.GetProperty("queries").EnumerateArray(), q => Assert.True(floors.GetProperty(q.GetProperty("name").GetString()!).GetDouble() > 0));
         Assert.Contains("**Statement floor:**", markdown, StringComparison.Ordinal);
         Assert.Contains("of lineorder's", markdown, StringComparison.Ordinal);

@@ -160,7 +160,9 @@ public sealed class CubeAppendTests : IDisposable
         AppendOne();
 
         // 1,440 x 240 = 345,600 rows in one statement: past the size where an append is aggregated densely.
+        var dense = Olap.Query.Cubes.DenseCubeBuilder.Builds;
         Both("INSERT INTO sales SELECT s.* FROM sales s, sales t WHERE t.s_year < 1995");
+        Assert.True(Olap.Query.Cubes.DenseCubeBuilder.Builds > dense, "the dense build did not aggregate the append");
 
         Assert.Equal(0, Stored().Cube!.DeltaSegments);
         AssertCubeIsItsDefinition();

@@ -225,15 +225,17 @@ public sealed class DenseCubeBuildTests : IDisposable
         // New fact rows: bands outside the range the cube was built over, keys that dangle until the customers below come.
         var random = new Random(7);
         var more = Enumerable.Range(0, 400).Select(i => OrderRow(random, band: i % 5 == 0 ? 40 + (i % 3) : null, customer: i % 4 == 0 ? Customers + 1 + (i % 8) : null));
-        AssertBuiltDensely(() => Both("INSERT INTO orders VALUES " + string.Join(", ", more)));
+        // Appends this small are aggregated by a plan (the dense build costs the cube's cells whatever the rows);
+        // CubeAppendTests has one the dense build takes.
+        Both("INSERT INTO orders VALUES " + string.Join(", ", more));
         AssertSameRows(definition, "SELECT * FROM growing_cube");
 
         // New customers: the fact rows that dangled join them now, the old and the new alike.
-        AssertBuiltDensely(() => Both($"INSERT INTO customer VALUES ({Customers + 1}, 'OCEANIA', 'Fiji', 1), ({Customers + 2}, NULL, 'Tonga', NULL), ({Customers + 3}, 'ASIA', NULL, 2), (13, 'EUROPE', 'Malta', 3)"));
+        Both($"INSERT INTO customer VALUES ({Customers + 1}, 'OCEANIA', 'Fiji', 1), ({Customers + 2}, NULL, 'Tonga', NULL), ({Customers + 3}, 'ASIA', NULL, 2), (13, 'EUROPE', 'Malta', 3)");
         AssertSameRows(definition, "SELECT * FROM growing_cube");
 
         // A second row for a product key already there: from now on its fact rows count twice, as a join counts them.
-        AssertBuiltDensely(() => Both($"INSERT INTO product VALUES ({FirstProduct + 3}, 'twin', 7), ({FirstProduct + 1}, 'between', NULL)"));
+        Both($"INSERT INTO product VALUES ({FirstProduct + 3}, 'twin', 7), ({FirstProduct + 1}, 'between', NULL)");
         AssertSameRows(definition, "SELECT * FROM growing_cube");
     }
 
