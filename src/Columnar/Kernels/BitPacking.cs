@@ -218,33 +218,19 @@ public static unsafe class BitPacking
     public static void UnpackSelected(ReadOnlySpan<byte> packed, int bitWidth, int start, int count, ReadOnlySpan<ulong> selected, ulong frame, Span<ulong> output)
     {
         CheckUnpack(packed, bitWidth, 56, start, count);
-        CheckOutput(output.Length, count);
-        CheckOutput(selected.Length * 64, count);
-        ref var src = ref MemoryMarshal.GetReference(packed);
-        var mask = MaxValue(bitWidth);
-        var words = (count + 63) >> 6;
-        for (var w = 0; w < words; w++)
-        {
-            var live = selected[w];
-            if (w == words - 1 && (count & 63) != 0)
-            {
-                live &= (1UL << (count & 63)) - 1;
-            }
-
-            for (; live != 0; live &= live - 1)
-            {
-                var i = (w << 6) + BitOperations.TrailingZeroCount(live);
-                var bit = (ulong)(start + i) * (ulong)bitWidth;
-                var word = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref src, (nuint)(bit >> 3)));
-                output[i] = frame + ((word >> (int)(bit & 7)) & mask);
-            }
-        }
+        UnpackSelectedCore(packed, bitWidth, start, count, selected, frame, output);
     }
 
     /// <summary>The 32-bit counterpart: values wrap to 32 bits after the frame is added (as a 32-bit column's decode does).</summary>
     public static void UnpackSelected(ReadOnlySpan<byte> packed, int bitWidth, int start, int count, ReadOnlySpan<ulong> selected, ulong frame, Span<uint> output)
     {
         CheckUnpack(packed, bitWidth, 32, start, count);
+        UnpackSelectedCore(packed, bitWidth, start, count, selected, frame, output);
+    }
+
+    private static void UnpackSelectedCore<T>(ReadOnlySpan<byte> packed, int bitWidth, int start, int count, ReadOnlySpan<ulong> selected, ulong frame, Span<T> output)
+        where T : unmanaged, IBinaryInteger<T>
+    {
         CheckOutput(output.Length, count);
         CheckOutput(selected.Length * 64, count);
         ref var src = ref MemoryMarshal.GetReference(packed);
@@ -263,7 +249,7 @@ public static unsafe class BitPacking
                 var i = (w << 6) + BitOperations.TrailingZeroCount(live);
                 var bit = (ulong)(start + i) * (ulong)bitWidth;
                 var word = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref src, (nuint)(bit >> 3)));
-                output[i] = unchecked((uint)(frame + ((word >> (int)(bit & 7)) & mask)));
+                output[i] = T.CreateTruncating(frame + ((word >> (int)(bit & 7)) & mask));
             }
         }
     }
