@@ -33,7 +33,10 @@ internal sealed class NormalizedSortKeys
     /// <summary>True when equal keys mean equal rows: no string was cut short (and so every key was written).</summary>
     public bool IsExact { get; }
 
-    public static NormalizedSortKeys Build(SortColumn[] keys, ColumnVector[] columns, int rowCount)
+    public static NormalizedSortKeys Build(SortColumn[] keys, ColumnVector[] columns, int rowCount) => Build(keys, columns, rowCount, MaxKeyBytes, BlockBytes);
+
+    /// <summary><see cref="Build(SortColumn[], ColumnVector[], int)"/> with the memory bounds given (tests use small ones).</summary>
+    internal static NormalizedSortKeys Build(SortColumn[] keys, ColumnVector[] columns, int rowCount, long maxKeyBytes, int blockBytes)
     {
         var widths = new int[keys.Length];
         var exact = true;
@@ -56,26 +59,42 @@ internal sealed class NormalizedSortKeys
             written++;
         }
 
-        var bytes = new byte[Math.Max(1, rowCount * width)];
-        var offset = 0;
-        for (var k = 0; k < written; k++)
-        {
-            // Only the last key written can be a cut string: it alone goes without a length byte.
-            Write(keys[k], columns[keys[k].Column], rowCount, bytes, width, offset, widths[k], lengthBytes: exact || k < written - 1);
-            offset += widths[k];
-        }
-
+        // Keys of a sort too large to hold them whole keep their first 8 bytes only (written a block of rows at a time);
+        // rows tied on those are then compared column by column.
+        var whole = (long)rowCount * width <= maxKeyBytes;
+        var blockRows = whole ? rowCount : Math.Max(1, blockBytes / Math.Max(1, width));
+        var bytes = new byte[Math.Max(1, (long)blockRows * width)];
         var prefixes = new ulong[rowCount];
         Span<byte> first = stackalloc byte[sizeof(ulong)];
-        for (var row = 0; row < rowCount; row++)
+        for (var start = 0; start < rowCount; start += blockRows)
         {
-            first.Clear();
-            bytes.AsSpan(row * width, Math.Min(width, sizeof(ulong))).CopyTo(first);
-            prefixes[row] = BinaryPrimitives.ReadUInt64BigEndian(first);
+            var count = Math.Min(blockRows, rowCount - start);
+            var offset = 0;
+            for (var k = 0; k < written; k++)
+            {
+                // Only the last key written can be a cut string: it alone goes without a length byte.
+                Write(keys[k], columns[keys[k].Column], start, count, bytes, width, offset, widths[k], lengthBytes: exact || k < written - 1);
+                offset += widths[k];
+            }
+
+            for (var row = 0; row < count; row++)
+            {
+                first.Clear();
+                bytes.AsSpan(row * width, Math.Min(width, sizeof(ulong))).CopyTo(first);
+                prefixes[start + row] = BinaryPrimitives.ReadUInt64BigEndian(first);
+            }
         }
 
-        return new NormalizedSortKeys(bytes, prefixes, width, exact);
+        return whole
+            ? new NormalizedSortKeys(bytes, prefixes, width, exact)
+            : new NormalizedSortKeys([], prefixes, Math.Min(width, sizeof(ulong)), exact && width <= sizeof(ulong));
     }
+
+    /// <summary>Sorts whose keys take more bytes than this keep only each row's first 8 key bytes.</summary>
+    private const long MaxKeyBytes = 256L << 20;
+
+    /// <summary>Rows of such a sort are written this many key bytes at a time.</summary>
+    private const int BlockBytes = 4 << 20;
 
     /// <summary>Orders two rows' keys: negative when row <paramref name="a"/>'s come first, 0 when they are equal.</summary>
     public int Compare(int a, int b)
@@ -113,13 +132,15 @@ internal sealed class NormalizedSortKeys
         return longest + 1;
     }
 
-    private static void Write(SortColumn key, ColumnVector column, int rowCount, byte[] bytes, int width, int offset, int keyWidth, bool lengthBytes)
+    /// <summary>Writes one key of rows [first, first + count) into <paramref name="bytes"/>, row first + i at i * width + offset.</summary>
+    private static void Write(SortColumn key, ColumnVector column, int first, int count, byte[] bytes, int width, int offset, int keyWidth, bool lengthBytes)
     {
         // NULL placement does not follow ASC/DESC (as in DuckDB): the NULL byte is never inverted.
         var nullByte = key.NullsFirst ? (byte)0 : (byte)2;
-        for (var row = 0; row < rowCount; row++)
+        for (var i = 0; i < count; i++)
         {
-            var target = bytes.AsSpan((row * width) + offset, keyWidth);
+            var row = first + i;
+            var target = bytes.AsSpan((i * width) + offset, keyWidth);
             if (column.IsNull(row))
             {
                 target[0] = nullByte;

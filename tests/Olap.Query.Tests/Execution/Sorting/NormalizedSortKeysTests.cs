@@ -48,6 +48,50 @@ public sealed class NormalizedSortKeysTests
         }
     }
 
+    [Theory]
+    [InlineData(6)]
+    [InlineData(7)]
+    public void A_sort_too_large_for_whole_keys_keeps_eight_bytes_a_row_and_still_gives_the_comparers_order(int seed)
+    {
+        var random = new Random(seed);
+        for (var round = 0; round < 40; round++)
+        {
+            var rows = random.Next(1, 300);
+            var keyCount = random.Next(1, 4);
+            var columns = new ColumnVector[keyCount];
+            var keys = new SortColumn[keyCount];
+            for (var k = 0; k < keyCount; k++)
+            {
+                var type = Types[random.Next(Types.Length)];
+                columns[k] = RandomColumn(random, type, rows, longStrings: random.Next(3) == 0);
+                keys[k] = new SortColumn(k, type.Physical, Descending: random.Next(2) == 0, NullsFirst: random.Next(2) == 0);
+            }
+
+            // A budget of 64 bytes for all rows' keys, written 100 bytes of rows at a time.
+            var normalized = NormalizedSortKeys.Build(keys, columns, rows, maxKeyBytes: 64, blockBytes: 100);
+            var actual = Enumerable.Range(0, rows).ToArray();
+            Array.Sort(actual, (p, q) =>
+            {
+                var order = normalized.Compare(p, q);
+                if (order == 0 && !normalized.IsExact)
+                {
+                    order = OrderComparer.Compare(keys, columns, p, columns, q);
+                }
+
+                return order != 0 ? order : p.CompareTo(q);
+            });
+
+            var expected = Enumerable.Range(0, rows).ToArray();
+            Array.Sort(expected, (p, q) =>
+            {
+                var order = OrderComparer.Compare(keys, columns, p, columns, q);
+                return order != 0 ? order : p.CompareTo(q);
+            });
+
+            Assert.Equal(expected, actual);
+        }
+    }
+
     [Fact]
     public void Strings_that_differ_only_past_the_kept_prefix_or_in_trailing_zero_bytes_keep_their_order()
     {
