@@ -14,13 +14,20 @@ internal sealed class OlapSsbEngine : SsbEngine
     private readonly OlapDatabase _database;
     private readonly OlapSession _connection;
 
-    public OlapSsbEngine(string directory, int threads, bool reuse = false)
+    /// <param name="useCubes">
+    /// False: queries run on the tables even when a reused database holds cubes an earlier <c>--cubes on</c> run built.
+    /// </param>
+    public OlapSsbEngine(string directory, int threads, bool reuse = false, bool useCubes = true)
     {
         _directory = directory;
         Reused = PrepareDirectory(directory, reuse);
         _database = OlapDatabase.Open(directory);
         _connection = _database.Connect();
         _connection.Execute(string.Create(CultureInfo.InvariantCulture, $"SET threads = {threads}"));
+        if (!useCubes)
+        {
+            _connection.Execute("SET use_cubes = false");
+        }
     }
 
     public override string Name => "Olap";

@@ -81,7 +81,7 @@ internal static class SsbBenchmark
         // Olap alone first, so the peak working set of its load and queries can be read before DuckDB exists.
         var isolated = PeakMemory.TryReset();
         var olapDirectory = Path.Combine(databases, "olap");
-        using var olap = new OlapSsbEngine(olapDirectory, options.Threads, options.ReuseDatabases);
+        using var olap = new OlapSsbEngine(olapDirectory, options.Threads, options.ReuseDatabases, useCubes: options.Cubes);
         var olapLoad = Time(() => olap.Load(files));
         SsbEngine.MarkLoaded(olapDirectory);
         var olapBytes = olap.StorageBytes();
