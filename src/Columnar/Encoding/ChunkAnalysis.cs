@@ -646,14 +646,14 @@ public sealed class ChunkAnalysis
         return AnalyzeByDictionaryOrder(source, DictionaryOrder.Of(source), representative, validity, allValid);
     }
 
-    /// <summary>
-    /// The analysis from the dictionary's order worked out once (<see cref="DictionaryOrder"/>): the ranks used are
-    /// sorted as numbers, no string compared, and rows are taken a run of equal entries at a time (a sorted cube's
-    /// nation column is one or two runs a chunk).
-    /// </summary>
     /// <summary>Dictionaries of up to this many ranks (or no more than the chunk's rows) have their used ranks marked, not sorted.</summary>
     private const int MarkedRanks = 1 << 14;
 
+    /// <summary>
+    /// The analysis from the dictionary's order worked out once (<see cref="DictionaryOrder"/>): the ranks used are
+    /// put in order as numbers, no string compared, and rows are taken a run of equal entries at a time (a sorted cube's
+    /// nation column is one or two runs a chunk).
+    /// </summary>
     private bool AnalyzeByDictionaryOrder(ColumnVector source, DictionaryOrder order, int[] representative, ValidityMask validity, bool allValid)
     {
         var rankOfEntry = order.RankOfEntry;
@@ -661,7 +661,7 @@ public sealed class ChunkAnalysis
         try
         {
             // The ranks used, one per run, in rank order: a small dictionary's ranks are marked and read in order (a cube
-            // chunk of a fast-varying city column has a run per few rows, and sorting those was a tenth of its build);
+            // chunk of a fast-varying city column has a run per few rows, and sorting those was 8% of its build);
             // a large one's used ranks are sorted, only their slots of the rank table written and read.
             var positionOfRank = pooled.AsSpan(0, order.RankCount);
             var distinctEntries = new List<int>();
