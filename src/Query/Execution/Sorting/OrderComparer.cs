@@ -75,6 +75,10 @@ internal static class OrderComparer
 
     /// <summary>The order of the first <paramref name="limit"/> rows (all when null), ties in arrival order.</summary>
     public static int[] Sort(SortColumn[] keys, ColumnVector[] columns, int rowCount, long? limit)
+        => Sort(keys, columns, rowCount, limit, NormalizedSortKeys.Build(keys, columns, rowCount));
+
+    /// <summary><see cref="Sort(SortColumn[], ColumnVector[], int, long?)"/> by keys already written (tests bound their memory).</summary>
+    internal static int[] Sort(SortColumn[] keys, ColumnVector[] columns, int rowCount, long? limit, NormalizedSortKeys normalized)
     {
         var permutation = new int[rowCount];
         for (var i = 0; i < rowCount; i++)
@@ -83,7 +87,6 @@ internal static class OrderComparer
         }
 
         // The keys are written out once as comparable bytes; only rows tied on a cut string are compared column by column.
-        var normalized = NormalizedSortKeys.Build(keys, columns, rowCount);
         var comparer = Comparer<int>.Create((p, q) =>
         {
             var order = normalized.Compare(p, q);

@@ -24,27 +24,8 @@ public sealed class NormalizedSortKeysTests
         var random = new Random(seed);
         for (var round = 0; round < 60; round++)
         {
-            var rows = random.Next(0, 300);
-            var keyCount = random.Next(1, 4);
-            var columns = new ColumnVector[keyCount];
-            var keys = new SortColumn[keyCount];
-            for (var k = 0; k < keyCount; k++)
-            {
-                var type = Types[random.Next(Types.Length)];
-                columns[k] = RandomColumn(random, type, rows, longStrings: random.Next(3) == 0);
-                keys[k] = new SortColumn(k, type.Physical, Descending: random.Next(2) == 0, NullsFirst: random.Next(2) == 0);
-            }
-
-            var expected = Enumerable.Range(0, rows).ToArray();
-            Array.Sort(expected, (p, q) =>
-            {
-                var order = OrderComparer.Compare(keys, columns, p, columns, q);
-                return order != 0 ? order : p.CompareTo(q);
-            });
-
-            var actual = OrderComparer.Sort(keys, columns, rows, limit: null);
-            var at = Enumerable.Range(0, rows).FirstOrDefault(i => expected[i] != actual[i], -1);
-            Assert.True(at < 0, at < 0 ? "" : $"keys {string.Join(",", keys)}; at {at}: expected row {expected[at]} ({Describe(columns, expected[at])}) got row {actual[at]} ({Describe(columns, actual[at])})");
+            var (rows, keys, columns) = RandomSort(random, minRows: 0);
+            AssertComparersOrder(keys, columns, OrderComparer.Sort(keys, columns, rows, limit: null));
         }
     }
 
@@ -56,40 +37,43 @@ public sealed class NormalizedSortKeysTests
         var random = new Random(seed);
         for (var round = 0; round < 40; round++)
         {
-            var rows = random.Next(1, 300);
-            var keyCount = random.Next(1, 4);
-            var columns = new ColumnVector[keyCount];
-            var keys = new SortColumn[keyCount];
-            for (var k = 0; k < keyCount; k++)
-            {
-                var type = Types[random.Next(Types.Length)];
-                columns[k] = RandomColumn(random, type, rows, longStrings: random.Next(3) == 0);
-                keys[k] = new SortColumn(k, type.Physical, Descending: random.Next(2) == 0, NullsFirst: random.Next(2) == 0);
-            }
+            var (rows, keys, columns) = RandomSort(random, minRows: 1);
 
             // A budget of 64 bytes for all rows' keys, written 100 bytes of rows at a time.
             var normalized = NormalizedSortKeys.Build(keys, columns, rows, maxKeyBytes: 64, blockBytes: 100);
-            var actual = Enumerable.Range(0, rows).ToArray();
-            Array.Sort(actual, (p, q) =>
-            {
-                var order = normalized.Compare(p, q);
-                if (order == 0 && !normalized.IsExact)
-                {
-                    order = OrderComparer.Compare(keys, columns, p, columns, q);
-                }
-
-                return order != 0 ? order : p.CompareTo(q);
-            });
-
-            var expected = Enumerable.Range(0, rows).ToArray();
-            Array.Sort(expected, (p, q) =>
-            {
-                var order = OrderComparer.Compare(keys, columns, p, columns, q);
-                return order != 0 ? order : p.CompareTo(q);
-            });
-
-            Assert.Equal(expected, actual);
+            AssertComparersOrder(keys, columns, OrderComparer.Sort(keys, columns, rows, limit: null, normalized));
         }
+    }
+
+    /// <summary>Up to 300 rows of one to three key columns of random types, directions and NULL placements.</summary>
+    private static (int Rows, SortColumn[] Keys, ColumnVector[] Columns) RandomSort(Random random, int minRows)
+    {
+        var rows = random.Next(minRows, 300);
+        var keyCount = random.Next(1, 4);
+        var columns = new ColumnVector[keyCount];
+        var keys = new SortColumn[keyCount];
+        for (var k = 0; k < keyCount; k++)
+        {
+            var type = Types[random.Next(Types.Length)];
+            columns[k] = RandomColumn(random, type, rows, longStrings: random.Next(3) == 0);
+            keys[k] = new SortColumn(k, type.Physical, Descending: random.Next(2) == 0, NullsFirst: random.Next(2) == 0);
+        }
+
+        return (rows, keys, columns);
+    }
+
+    /// <summary><paramref name="actual"/> is the order the column-by-column comparer gives, ties in row order.</summary>
+    private static void AssertComparersOrder(SortColumn[] keys, ColumnVector[] columns, int[] actual)
+    {
+        var expected = Enumerable.Range(0, actual.Length).ToArray();
+        Array.Sort(expected, (p, q) =>
+        {
+            var order = OrderComparer.Compare(keys, columns, p, columns, q);
+            return order != 0 ? order : p.CompareTo(q);
+        });
+
+        var at = Enumerable.Range(0, expected.Length).FirstOrDefault(i => expected[i] != actual[i], -1);
+        Assert.True(at < 0, at < 0 ? "" : $"keys {string.Join(",", keys)}; at {at}: expected row {expected[at]} ({Describe(columns, expected[at])}) got row {actual[at]} ({Describe(columns, actual[at])})");
     }
 
     [Fact]
